@@ -1,0 +1,43 @@
+# The commands a person types. Everything a target needs it finds (JDK 25) or builds itself.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# JDK 25+: $JAVA_HOME when it is one, else the Temurin JDK installed beside the default JDK 17.
+JDK_CANDIDATES := $(JAVA_HOME) /usr/lib/jvm/temurin-25-jdk-amd64 $(wildcard /usr/lib/jvm/*25* /usr/lib/jvm/*26* /opt/java/*)
+JDK := $(firstword $(foreach d,$(JDK_CANDIDATES),$(shell "$(d)/bin/java" -XshowSettings:properties -version 2>&1 | grep -qE 'java.specification.version = (2[5-9]|[3-9][0-9])' && echo $(d))))
+ifeq ($(JDK),)
+$(error No JDK 25 found. Looked at JAVA_HOME ($(or $(JAVA_HOME),unset)) and /usr/lib/jvm. Install Temurin 25 at /usr/lib/jvm/temurin-25-jdk-amd64 or set JAVA_HOME to a JDK 25+)
+endif
+export JAVA_HOME := $(JDK)
+export PATH := $(JDK)/bin:$(PATH)
+
+MVN := mvn -B -ntp
+JAR := app/target/queuescope.jar
+export QUEUESCOPE_DATA ?= $(CURDIR)/data
+SHOP_URL ?= http://localhost:8080
+
+.PHONY: help build run test seed docs clean
+
+help: ## list the commands
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+build: ## build the executable JAR (app/target/queuescope.jar), tests skipped
+	$(MVN) -DskipTests package
+
+$(JAR): $(shell find pom.xml */pom.xml modules -name pom.xml -o -path '*/src/main/*' -type f 2>/dev/null)
+	$(MVN) -DskipTests package
+
+run: $(JAR) ## build if needed, then start the shop on :8080 (actuator on 127.0.0.1:8081)
+	exec java $$(grep -v '^#' app/jvm.options | xargs) -jar $(JAR)
+
+test: ## the whole test suite: unit, module, HTTP, architecture
+	$(MVN) verify
+
+seed: ## load the deterministic demo data set into the running shop
+	curl -sS --fail-with-body -X POST $(SHOP_URL)/api/v1/admin/seed; echo
+
+docs: ## regenerate the module diagrams in docs/modules
+	$(MVN) -pl archunit-tests -am verify -Dtest=ModularityTests -Dsurefire.failIfNoSpecifiedTests=false
+
+clean: ## remove build output (keeps ./data)
+	$(MVN) -q clean
