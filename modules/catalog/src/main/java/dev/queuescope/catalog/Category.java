@@ -1,0 +1,4 @@
+package dev.queuescope.catalog;
+
+public record Category(long id, String name) {
+}

@@ -1,0 +1,109 @@
+package dev.queuescope.catalog;
+
+import dev.queuescope.catalog.internal.CategoryRepository;
+import dev.queuescope.catalog.internal.ProductBulkLoader;
+import dev.queuescope.catalog.internal.ProductRepository;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.cache.annotation.CacheEvict;
+import org.springframework.cache.annotation.Cacheable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The catalog's API. Reads by id are cached ("products", invalidated after an update commits);
+ * creating a product publishes {@link ProductCreated} through the event publication registry.
+ */
+@Service
+public class ProductCatalog {
+
+    public static final String PRODUCT_CACHE = "products";
+
+    private final ProductRepository products;
+    private final CategoryRepository categories;
+    private final ProductBulkLoader bulkLoader;
+    private final ApplicationEventPublisher events;
+
+    ProductCatalog(ProductRepository products, CategoryRepository categories, ProductBulkLoader bulkLoader,
+            ApplicationEventPublisher events) {
+        this.products = products;
+        this.categories = categories;
+        this.bulkLoader = bulkLoader;
+        this.events = events;
+    }
+
+    @Cacheable(cacheNames = PRODUCT_CACHE, key = "#id", unless = "#result == null")
+    @Transactional(readOnly = true)
+    public Optional<Product> find(long id) {
+        return products.find(id);
+    }
+
+    /** The products among {@code ids} that exist, by id: one query, whatever the number of ids. */
+    @Transactional(readOnly = true)
+    public Map<Long, Product> findAll(Collection<Long> ids) {
+        return products.findAll(ids);
+    }
+
+    @Transactional(readOnly = true)
+    public ProductPage list(ProductQuery query) {
+        List<Product> page = products.page(query);
+        Long lastId = page.size() == query.limit() ? page.getLast().id() : null;
+        return new ProductPage(page, lastId);
+    }
+
+    @Transactional
+    public Product create(ProductDraft draft) {
+        requireCategory(draft.categoryId());
+        Product product = products.insert(draft).orElseThrow(() -> CatalogProblem.duplicateSku(draft.sku()));
+        events.publishEvent(new ProductCreated(product.id(), product.sku(), product.categoryId()));
+        return product;
+    }
+
+    /**
+     * Replaces a product's fields. With {@code expectedVersion} set, the update happens only if the
+     * product is still at that version (optimistic concurrency, the If-Match of the HTTP API).
+     */
+    @CacheEvict(cacheNames = PRODUCT_CACHE, key = "#id")
+    @Transactional
+    public Product update(long id, ProductDraft draft, Optional<Integer> expectedVersion) {
+        requireCategory(draft.categoryId());
+        if (products.find(id).isEmpty()) {
+            throw CatalogProblem.productNotFound(id);
+        }
+        if (products.skuTakenByOther(draft.sku(), id)) {
+            throw CatalogProblem.duplicateSku(draft.sku());
+        }
+        return products.update(id, draft, expectedVersion).orElseThrow(() -> CatalogProblem.stale(id));
+    }
+
+    @Transactional
+    public Category createCategory(String name) {
+        return categories.insert(name).orElseThrow(() -> CatalogProblem.duplicateCategory(name));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Category> categories() {
+        return categories.findAll();
+    }
+
+    /**
+     * Bulk load for demo and import data: creates the missing categories and products (matched by
+     * name and sku; existing rows are left as they are) with COPY, publishing no per-row events.
+     *
+     * @return the id of every draft's product, by sku
+     */
+    @Transactional
+    public Map<String, Long> bulkLoad(Collection<String> categoryNames, Collection<BulkProduct> drafts) {
+        Map<String, Long> categoryIds = categories.ensure(categoryNames);
+        return bulkLoader.load(drafts, categoryIds);
+    }
+
+    private void requireCategory(long categoryId) {
+        if (!categories.exists(categoryId)) {
+            throw CatalogProblem.unknownCategory(categoryId);
+        }
+    }
+}

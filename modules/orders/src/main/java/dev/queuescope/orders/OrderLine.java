@@ -1,0 +1,4 @@
+package dev.queuescope.orders;
+
+public record OrderLine(long productId, int quantity, long unitPriceCents) {
+}
