@@ -93,10 +93,10 @@ public class ProductCatalog {
      * Bulk load for demo and import data: creates the missing categories and products (matched by
      * name and sku; existing rows are left as they are) with COPY, publishing no per-row events.
      *
-     * @return the id of every draft's product, by sku
+     * @return the id of every draft's product by sku, and how many were new
      */
     @Transactional
-    public Map<String, Long> bulkLoad(Collection<String> categoryNames, Collection<BulkProduct> drafts) {
+    public BulkLoadResult bulkLoad(Collection<String> categoryNames, Collection<BulkProduct> drafts) {
         Map<String, Long> categoryIds = categories.ensure(categoryNames);
         return bulkLoader.load(drafts, categoryIds);
     }

@@ -1,5 +1,6 @@
 package dev.queuescope.catalog.internal;
 
+import dev.queuescope.catalog.BulkLoadResult;
 import dev.queuescope.catalog.BulkProduct;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -28,7 +29,7 @@ public class ProductBulkLoader {
         this.db = db;
     }
 
-    public Map<String, Long> load(Collection<BulkProduct> products, Map<String, Long> categoryIds) {
+    public BulkLoadResult load(Collection<BulkProduct> products, Map<String, Long> categoryIds) {
         return db.connectionResult(connection -> {
             try (var statement = connection.createStatement()) {
                 statement.execute("""
@@ -36,7 +37,7 @@ public class ProductBulkLoader {
                             sku text, name text, description text, category_id bigint, price_cents bigint
                         )""");
                 copy(connection, products, categoryIds);
-                statement.execute("""
+                int inserted = statement.executeUpdate("""
                         insert into catalog.product (sku, name, description, category_id, price_cents)
                         select sku, name, description, category_id, price_cents from product_staging
                         order by sku
@@ -49,7 +50,7 @@ public class ProductBulkLoader {
                     }
                 }
                 statement.execute("drop table product_staging");
-                return ids;
+                return new BulkLoadResult(ids, inserted);
             }
         });
     }
