@@ -50,6 +50,10 @@ public class ProductBulkLoader {
                     }
                 }
                 statement.execute("drop table product_staging");
+                // Fresh statistics for the planner, and the GIN pending list merged now rather than
+                // scanned by every search until autovacuum gets to it.
+                statement.execute("analyze catalog.product");
+                statement.execute("select gin_clean_pending_list('catalog.product_search_idx')");
                 return new BulkLoadResult(ids, inserted);
             }
         });

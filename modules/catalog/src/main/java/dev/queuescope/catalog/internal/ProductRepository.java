@@ -1,6 +1,10 @@
 package dev.queuescope.catalog.internal;
 
 import static dev.queuescope.catalog.internal.db.Tables.PRODUCT;
+import static org.jooq.impl.DSL.condition;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.val;
 
 import dev.queuescope.catalog.Product;
 import dev.queuescope.catalog.ProductDraft;
@@ -14,14 +18,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
+import org.jooq.Record1;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
+import org.jooq.ResultQuery;
 import org.springframework.stereotype.Repository;
 
 /** Products in {@code catalog.product}; every query here is served by an index (see the EXPLAIN test). */
 @Repository
 public class ProductRepository {
+
+    /** Up to this many matches a search is driven by the GIN index; beyond it, by the primary key. */
+    private static final int SPARSE_MATCHES = 2_000;
 
     private final DSLContext db;
 
@@ -30,7 +39,11 @@ public class ProductRepository {
     }
 
     public Optional<Product> find(long id) {
-        return db.selectFrom(PRODUCT).where(PRODUCT.ID.eq(id)).fetchOptional(ProductRepository::toProduct);
+        return findQuery(id).fetchOptional(ProductRepository::toProduct);
+    }
+
+    public ResultQuery<ProductRecord> findQuery(long id) {
+        return db.selectFrom(PRODUCT).where(PRODUCT.ID.eq(id));
     }
 
     public Map<Long, Product> findAll(Collection<Long> ids) {
@@ -43,6 +56,20 @@ public class ProductRepository {
 
     /** Keyset page: {@code id > afterId ORDER BY id LIMIT n}, so page 1000 costs what page 1 costs. */
     public List<Product> page(ProductQuery query) {
+        return pageQuery(query).fetch(ProductRepository::toProduct);
+    }
+
+    /**
+     * The statement behind {@link #page}, unexecuted: the query-plan test explains exactly this.
+     *
+     * <p>A text search has two shapes, because no single plan is cheap for both rare and common
+     * words when results come in id order. A capped count first asks the GIN index how many rows
+     * match (after VACUUM it reads no heap pages): when they are few, the matches are collected
+     * through the GIN index (a materialized CTE) and paged in id order, reading only them; when
+     * they are many, the primary key is walked in id order and the first matches come within
+     * about {@code limit * rows / matches} rows. Either way a page reads at most a few thousand rows.
+     */
+    public ResultQuery<ProductRecord> pageQuery(ProductQuery query) {
         List<Condition> where = new ArrayList<>();
         where.add(PRODUCT.ID.gt(query.afterId()));
         if (query.categoryId() != null) {
@@ -54,15 +81,22 @@ public class ProductRepository {
         if (query.maxPriceCents() != null) {
             where.add(PRODUCT.PRICE_CENTS.le(query.maxPriceCents()));
         }
-        if (query.text() != null) {
-            where.add(DSL.condition("{0} @@ websearch_to_tsquery('english', {1})", PRODUCT.SEARCH,
-                    DSL.val(query.text())));
+        if (query.text() == null) {
+            return db.selectFrom(PRODUCT).where(where).orderBy(PRODUCT.ID).limit(query.limit());
         }
-        return db.selectFrom(PRODUCT)
-                .where(where)
-                .orderBy(PRODUCT.ID)
-                .limit(query.limit())
-                .fetch(ProductRepository::toProduct);
+        Condition matches = condition("{0} @@ websearch_to_tsquery('english', {1})", PRODUCT.SEARCH,
+                val(query.text()));
+        if (db.fetchCount(select(PRODUCT.ID).from(PRODUCT).where(matches).limit(SPARSE_MATCHES + 1))
+                > SPARSE_MATCHES) {
+            where.add(matches);
+            return db.selectFrom(PRODUCT).where(where).orderBy(PRODUCT.ID).limit(query.limit());
+        }
+        CommonTableExpression<Record1<Long>> hits = name("hits").fields("id")
+                .asMaterialized(select(PRODUCT.ID).from(PRODUCT).where(matches));
+        return db.with(hits)
+                .select(PRODUCT.fields()).from(hits).join(PRODUCT).on(PRODUCT.ID.eq(hits.field(0, Long.class)))
+                .where(where).orderBy(PRODUCT.ID).limit(query.limit())
+                .coerce(PRODUCT);
     }
 
     /** Inserts the product unless its sku is taken: empty means a duplicate sku. */

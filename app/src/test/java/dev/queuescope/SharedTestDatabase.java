@@ -1,0 +1,68 @@
+package dev.queuescope;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Tests share ONE embedded PostgreSQL per test JVM (one initdb, not one per test class); every
+ * Spring context gets a fresh database of its own on it, so contexts never see each other's rows.
+ * The shop then runs exactly as against an external PostgreSQL ({@code spring.datasource.url}).
+ *
+ * <p>A test that wants the shop's own embedded server sets {@code queuescope.test.shared-db=false}.
+ */
+public class SharedTestDatabase implements EnvironmentPostProcessor {
+
+    private static final AtomicInteger databases = new AtomicInteger();
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (!environment.getProperty("queuescope.test.shared-db", Boolean.class, true)) {
+            return;
+        }
+        String database = "shop_test_" + databases.incrementAndGet();
+        createDatabase(database);
+        environment.getPropertySources().addFirst(new MapPropertySource("sharedTestDatabase", Map.of(
+                "spring.datasource.url", server().getJdbcUrl("postgres", database),
+                "spring.datasource.username", "postgres")));
+    }
+
+    /** The server, started on first use; zonky's shutdown hook stops it and removes its files. */
+    public static EmbeddedPostgres server() {
+        return Holder.SERVER;
+    }
+
+    private static void createDatabase(String name) {
+        try (Connection connection = server().getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create test database " + name, e);
+        }
+    }
+
+    private static final class Holder {
+
+        static final EmbeddedPostgres SERVER = start();
+
+        private static EmbeddedPostgres start() {
+            try {
+                return EmbeddedPostgres.builder()
+                        .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                        .setServerConfig("max_connections", "300")
+                        .start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
