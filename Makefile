@@ -28,7 +28,8 @@ $(JAR): $(shell find pom.xml */pom.xml modules -name pom.xml -o -path '*/src/mai
 	$(MVN) -DskipTests package
 
 run: $(JAR) ## build if needed, then start the shop on :8080 (actuator on 127.0.0.1:8081)
-	exec java $$(grep -v '^#' app/jvm.options | xargs) -jar $(JAR)
+	@mkdir -p "$(QUEUESCOPE_DATA)"
+	exec java $$(grep -v '^#' app/jvm.options | xargs) -XX:HeapDumpPath="$(QUEUESCOPE_DATA)" -jar $(JAR)
 
 test: ## the whole test suite: unit, module, HTTP, architecture
 	$(MVN) verify
