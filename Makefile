@@ -24,7 +24,7 @@ help: ## list the commands
 build: ## build the executable JAR (app/target/queuescope.jar), tests skipped
 	$(MVN) -DskipTests package
 
-$(JAR): $(shell find pom.xml */pom.xml modules -name pom.xml -o -path '*/src/main/*' -type f 2>/dev/null)
+$(JAR): $(shell find pom.xml codegen modules app -name pom.xml -o -path '*/src/main/*' -type f 2>/dev/null)
 	$(MVN) -DskipTests package
 
 run: $(JAR) ## build if needed, then start the shop on :8080 (actuator on 127.0.0.1:8081)

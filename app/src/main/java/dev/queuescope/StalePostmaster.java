@@ -45,6 +45,7 @@ final class StalePostmaster {
         } catch (TimeoutException e) {
             log.warn("PostgreSQL (pid {}) did not stop within {}; killing it", process.pid(), GRACE);
             process.destroyForcibly();
+            process.onExit().orTimeout(5, TimeUnit.SECONDS).join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("Interrupted while stopping a stale PostgreSQL", e);
