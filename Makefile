@@ -16,7 +16,13 @@ JAR := app/target/queuescope.jar
 export QUEUESCOPE_DATA ?= $(CURDIR)/data
 SHOP_URL ?= http://localhost:8080
 
-.PHONY: help build run test seed docs clean
+PERF_JAR := perf/target/queuescope-perf.jar
+SCENARIO ?= mixed
+RATE ?= 200
+DURATION ?= 60s
+WARMUP ?= 10s
+
+.PHONY: help build run test seed docs clean perf perf-clean
 
 help: ## list the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -33,6 +39,16 @@ run: $(JAR) ## build if needed, then start the shop on :8080 (actuator on 127.0.
 
 test: ## the whole test suite: unit, module, HTTP, architecture
 	$(MVN) verify
+
+$(PERF_JAR): $(shell find perf -name pom.xml -o -path 'perf/src/main/*' -type f 2>/dev/null)
+	$(MVN) -pl perf -DskipTests package
+
+perf: $(JAR) $(PERF_JAR) ## load + capture: SCENARIO=mixed RATE=200 DURATION=60s WARMUP=10s [TARGET=url PID=pid]
+	java -jar $(PERF_JAR) run --scenario=$(SCENARIO) --rate=$(RATE) --duration=$(DURATION) --warmup=$(WARMUP) \
+		$(if $(TARGET),--target=$(TARGET)) $(if $(PID),--pid=$(PID)) $(if $(MANAGEMENT),--management=$(MANAGEMENT))
+
+perf-clean: ## remove every perf run (and the seeded data template)
+	rm -rf perf/results
 
 seed: ## load the deterministic demo data set into the running shop
 	curl -sS --fail-with-body -X POST $(SHOP_URL)/api/v1/admin/seed; echo

@@ -1,0 +1,154 @@
+package dev.queuescope.perf.report;
+
+import dev.queuescope.perf.load.IntervalStats;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * {@code report.html}: one self-contained page read top-down — the run and whether the generator
+ * was honest, latency over time (corrected and uncorrected), throughput and errors, every sampled
+ * queue metric on the same time axis, then links to the raw artifacts.
+ */
+public final class HtmlReport {
+
+    private HtmlReport() {
+    }
+
+    public static void write(Path file, Summary summary, List<IntervalStats> perSecond,
+            List<Map<String, Double>> metricsPerSecond) throws IOException {
+        StringBuilder html = new StringBuilder(32_768);
+        html.append("""
+                <!doctype html><html lang="en"><head><meta charset="utf-8">
+                <title>Queuescope run %s</title>
+                <style>
+                body{font:14px/1.4 system-ui,sans-serif;margin:2em auto;max-width:960px;color:#222}
+                table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #ccc;padding:.2em .6em;text-align:right}
+                th{background:#f4f4f4}td:first-child,th:first-child{text-align:left}
+                .ok{color:#176f2c;font-weight:bold}.bad{color:#b00020;font-weight:bold}
+                svg.chart{width:100%%;height:auto;background:#fafafa;font-size:11px}.axis{stroke:#999}
+                figure{margin:0 0 1em}figcaption{font-weight:bold}
+                </style></head><body>
+                """.formatted(SvgChart.escape(summary.run().id())));
+        html.append("<h1 id=\"queuescope-report\">Queuescope run ").append(SvgChart.escape(summary.run().id()))
+                .append("</h1>\n");
+        runSection(html, summary);
+        latencySection(html, summary);
+        html.append("<h2>Over time</h2>\n");
+        html.append(SvgChart.render("Latency per second, corrected (from intended start)", "ms", List.of(
+                new SvgChart.Series("p50", "#1f77b4", column(perSecond, IntervalStats::p50Ms)),
+                new SvgChart.Series("p99", "#d62728", column(perSecond, IntervalStats::p99Ms)),
+                new SvgChart.Series("p99 uncorrected", "#ff9896", column(perSecond, IntervalStats::p99MsUncorrected)))));
+        html.append(SvgChart.render("Requests per second", "req/s", List.of(
+                new SvgChart.Series("sent", "#1f77b4", column(perSecond, s -> s.sent())),
+                new SvgChart.Series("completed", "#2ca02c", column(perSecond, s -> s.completed())),
+                new SvgChart.Series("errors", "#d62728", column(perSecond, s -> s.errors())),
+                new SvgChart.Series("rejected", "#9467bd", column(perSecond, s -> s.rejected())))));
+        metricsSection(html, metricsPerSecond);
+        artifactsSection(html, summary);
+        html.append("</body></html>\n");
+        Files.writeString(file, html);
+    }
+
+    private static void runSection(StringBuilder html, Summary summary) {
+        Summary.Run run = summary.run();
+        Summary.Generator generator = summary.generator();
+        html.append("<h2>Run</h2><table>");
+        row(html, "scenario", run.scenario());
+        row(html, "target", run.target());
+        row(html, "arrivals", run.arrivals() + " (open model: sends at intended times, whatever the responses)");
+        row(html, "intended rate", fmt(generator.intendedRate()) + " req/s for " + fmt(run.durationSeconds())
+                + " s after " + fmt(run.warmupSeconds()) + " s ramped warm-up (excluded)");
+        row(html, "achieved send rate", fmt(generator.achievedRate()) + " req/s");
+        rowHtml(html, "generator", generator.saturated()
+                ? "<span class=\"bad\">SATURATED: " + SvgChart.escape(generator.saturationReason())
+                        + " — the results understate what the service can do</span>"
+                : "<span class=\"ok\">kept up</span> (" + fmt(generator.cpuMicrosPerRequest()) + " µs CPU per request)");
+        row(html, "connections", "at most " + generator.maxConnections()
+                + (generator.connectionCapReached() ? " — cap reached: requests waited for a connection" : ""));
+        row(html, "pinning", generator.pinned());
+        rowHtml(html, "objective", "p99 ≤ " + fmt(run.objectiveP99Ms()) + " ms: "
+                + (summary.objectiveMet() ? "<span class=\"ok\">met</span>" : "<span class=\"bad\">missed</span>"));
+        row(html, "environment", run.environment().jdk() + ", " + run.environment().cpus() + " × "
+                + run.environment().cpuModel() + ", " + run.environment().kernel() + ", commit "
+                + run.environment().gitCommit());
+        html.append("</table>\n");
+    }
+
+    private static void latencySection(StringBuilder html, Summary summary) {
+        html.append("<h2>Latency (ms)</h2><table><tr><th></th><th>p50</th><th>p90</th><th>p99</th><th>p99.9</th><th>max</th></tr>");
+        latencyRow(html, "corrected (from intended start)", summary.latencyMs());
+        latencyRow(html, "uncorrected (from actual send)", summary.latencyMsUncorrected());
+        html.append("</table>\n<table><tr><th>endpoint</th><th>requests</th><th>p50</th><th>p99</th></tr>");
+        summary.endpoints().forEach((name, e) -> html.append("<tr><td>").append(SvgChart.escape(name))
+                .append("</td><td>").append(e.count()).append("</td><td>").append(fmt(e.p50())).append("</td><td>")
+                .append(fmt(e.p99())).append("</td></tr>"));
+        Summary.Throughput t = summary.throughput();
+        html.append("</table>\n<p>").append(fmt(t.requestsPerSecond())).append(" req/s completed; errors ")
+                .append(fmt(100 * t.errorRate())).append(" %, rejected (429/503) ").append(fmt(100 * t.rejectedRate()))
+                .append(" %.</p>\n");
+    }
+
+    private static void metricsSection(StringBuilder html, List<Map<String, Double>> rows) {
+        html.append("<h2>Queues (sampled every second from the service's metrics)</h2>\n");
+        if (rows.isEmpty()) {
+            html.append("<p>No metrics were sampled.</p>\n");
+            return;
+        }
+        List<String> names = new ArrayList<>(rows.getFirst().keySet());
+        for (Map<String, Double> row : rows) {
+            row.keySet().stream().filter(n -> !names.contains(n)).forEach(names::add);
+        }
+        names.remove("t");
+        for (String name : names) {
+            double[] values = rows.stream().mapToDouble(r -> r.getOrDefault(name, Double.NaN)).toArray();
+            html.append(SvgChart.render(name, "", List.of(new SvgChart.Series(name, "#1f77b4", values))));
+        }
+    }
+
+    private static void artifactsSection(StringBuilder html, Summary summary) {
+        Summary.Artifacts a = summary.artifacts();
+        html.append("<h2>Artifacts</h2><ul>");
+        link(html, a.jfr(), "JFR recording of the service (open in JDK Mission Control, or `jfr summary`)");
+        link(html, a.hlog(), "HdrHistogram interval log, corrected latencies per second");
+        link(html, a.metrics(), "sampled metrics, one JSON object per second");
+        link(html, a.shopLog(), "the service's log");
+        link(html, "summary.json", "summary.json");
+        html.append("</ul>\n");
+    }
+
+    private static void link(StringBuilder html, String target, String label) {
+        if (target != null) {
+            html.append("<li><a href=\"").append(SvgChart.escape(target)).append("\">").append(SvgChart.escape(label))
+                    .append("</a></li>");
+        }
+    }
+
+    private static void latencyRow(StringBuilder html, String label, Summary.Latency l) {
+        html.append("<tr><td>").append(label).append("</td><td>").append(fmt(l.p50())).append("</td><td>")
+                .append(fmt(l.p90())).append("</td><td>").append(fmt(l.p99())).append("</td><td>")
+                .append(fmt(l.p999())).append("</td><td>").append(fmt(l.max())).append("</td></tr>");
+    }
+
+    private static void row(StringBuilder html, String label, String value) {
+        rowHtml(html, label, SvgChart.escape(value));
+    }
+
+    private static void rowHtml(StringBuilder html, String label, String valueHtml) {
+        html.append("<tr><td>").append(label).append("</td><td style=\"text-align:left\">").append(valueHtml)
+                .append("</td></tr>");
+    }
+
+    private static double[] column(List<IntervalStats> rows, ToDoubleFunction<IntervalStats> f) {
+        return rows.stream().mapToDouble(f).toArray();
+    }
+
+    static String fmt(double value) {
+        return value >= 100 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.3g", value);
+    }
+}

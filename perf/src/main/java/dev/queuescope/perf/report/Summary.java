@@ -1,0 +1,46 @@
+package dev.queuescope.perf.report;
+
+import dev.queuescope.perf.run.Environment;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code summary.json}: what a run measured, for machines (CI budgets, compare). Schema:
+ * {@code perf/src/main/resources/summary.schema.json}. Latencies are milliseconds, rates per second.
+ */
+public record Summary(Run run, Generator generator, Latency latencyMs, Latency latencyMsUncorrected,
+        Throughput throughput, Map<String, Endpoint> endpoints, boolean objectiveMet, Artifacts artifacts,
+        SelfCheck selfCheck) {
+
+    public record Run(String id, String scenario, List<String> labs, double rate, double durationSeconds,
+            double warmupSeconds, String arrivals, double objectiveP99Ms, String target, Environment environment) {
+    }
+
+    /** Whether the generator itself kept up: {@code saturated} never means "the service was slow". */
+    public record Generator(double intendedRate, double achievedRate, boolean saturated, String saturationReason,
+            double cpuMicrosPerRequest, String pinned, int maxConnections, boolean connectionCapReached) {
+    }
+
+    public record Latency(double p50, double p90, double p99, double p999, double max) {
+    }
+
+    /** errors = 5xx other than 503, timeouts, connection failures; rejected = 429 and 503. */
+    public record Throughput(double requestsPerSecond, double errorRate, double rejectedRate, long sent,
+            long completed, long errors, long rejected) {
+    }
+
+    public record Endpoint(long count, double p50, double p99) {
+    }
+
+    public record Artifacts(@Nullable String jfr, String report, String hlog, String metrics, String shopLog,
+            Flamegraphs flamegraphs) {
+    }
+
+    public record Flamegraphs(@Nullable String cpu, @Nullable String wall, @Nullable String alloc,
+            @Nullable String lock) {
+    }
+
+    public record SelfCheck(@Nullable Long jfrDroppedEvents, @Nullable Double profilerOverheadPercent) {
+    }
+}

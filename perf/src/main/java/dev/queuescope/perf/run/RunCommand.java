@@ -1,0 +1,235 @@
+package dev.queuescope.perf.run;
+
+import dev.queuescope.perf.load.ArrivalProcess;
+import dev.queuescope.perf.load.LoadPlan;
+import dev.queuescope.perf.load.LoadResult;
+import dev.queuescope.perf.load.OpenLoopGenerator;
+import dev.queuescope.perf.report.HtmlReport;
+import dev.queuescope.perf.report.SummaryFactory;
+import dev.queuescope.perf.report.Summary;
+import dev.queuescope.perf.scenario.Discovery;
+import dev.queuescope.perf.scenario.Scenario;
+import dev.queuescope.perf.scenario.ScenarioLoader;
+import dev.queuescope.perf.scenario.ScenarioRequests;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code run}: start the shop (or attach to a running service), drive the scenario, capture,
+ * write summary.json and report.html. Exit 0 when the run is trustworthy, 3 when the generator
+ * could not keep up (results flagged), 1 on failure.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Drive open-loop load at the shop (started here with JFR) or at a running service, "
+                + "and write perf/results/<run-id>/{summary.json,report.html,shop.jfr,latency.hlog,metrics.jsonl}."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the run is trustworthy", "1:the run failed", "3:the generator could not keep up (results flagged)"})
+public final class RunCommand implements Callable<Integer> {
+
+    static final int SATURATED = 3;
+
+    @Option(names = "--scenario", defaultValue = "mixed", paramLabel = "NAME|FILE",
+            description = "scenario name in perf/scenarios, or a .json file (default: ${DEFAULT-VALUE})")
+    String scenarioName;
+
+    @Option(names = "--rate", defaultValue = "200", paramLabel = "REQ/S",
+            description = "intended arrival rate after warm-up (default: ${DEFAULT-VALUE})")
+    double rate;
+
+    @Option(names = "--duration", defaultValue = "60s", converter = DurationConverter.class, paramLabel = "TIME",
+            description = "measured phase, e.g. 30s, 2m (default: ${DEFAULT-VALUE})")
+    Duration duration;
+
+    @Option(names = "--warmup", defaultValue = "10s", converter = DurationConverter.class, paramLabel = "TIME",
+            description = "ramped warm-up, excluded from statistics (default: ${DEFAULT-VALUE})")
+    Duration warmup;
+
+    @Option(names = "--arrivals", defaultValue = "POISSON", paramLabel = "CONSTANT|POISSON",
+            description = "arrival process (default: ${DEFAULT-VALUE})")
+    ArrivalProcess arrivals;
+
+    @Option(names = "--connections", defaultValue = "64", paramLabel = "N",
+            description = "keep-alive connection cap (default: ${DEFAULT-VALUE})")
+    int connections;
+
+    @Option(names = "--seed", defaultValue = "42", description = "random seed of arrivals and request choices")
+    long seed;
+
+    @Option(names = "--lab", split = ",", paramLabel = "NAME", description = "labs to switch on (reserved: none exist yet)")
+    List<String> labs = new ArrayList<>();
+
+    @Option(names = "--target", paramLabel = "URL", description = "attach: the running service's base URL")
+    @Nullable URI target;
+
+    @Option(names = "--pid", paramLabel = "PID", description = "attach: the service's JVM, recorded with JFR through jcmd")
+    @Nullable Long pid;
+
+    @Option(names = "--management", paramLabel = "URL",
+            description = "attach: the service's management base URL for metrics (default: none sampled)")
+    @Nullable URI management;
+
+    @Option(names = "--repo", defaultValue = ".", paramLabel = "DIR", description = "the Queuescope checkout (default: .)")
+    Path repo;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!labs.isEmpty()) {
+            throw new IllegalArgumentException("No labs exist yet: " + labs);
+        }
+        Scenario scenario = ScenarioLoader.load(scenarioName, repo.resolve("perf/scenarios"));
+        Path results = repo.resolve("perf/results");
+        RunDirectory run = RunDirectory.create(results, scenario.name(), labs);
+        System.out.println("Run " + run.id() + " -> " + run.path());
+        Path jfc = JfrSettings.write(run.file("queuescope.jfc"));
+
+        try (Service service = target == null ? startShop(results, run, jfc) : attach(run, jfc)) {
+            Map<String, List<String>> values = new Discovery(service.target()).prepare(scenario);
+            LoadPlan plan = new LoadPlan(service.target(), rate, warmup, duration, arrivals, connections,
+                    Duration.ofSeconds(30), run.id(), seed);
+            LoadResult result;
+            try (MetricsSampler sampler = service.management() == null ? null
+                    : new MetricsSampler(service.management(), run.file("metrics.jsonl"));
+                    OpenLoopGenerator generator = new OpenLoopGenerator(plan,
+                            new ScenarioRequests(scenario, values, run.id(), seed), run.file("latency.hlog"))) {
+                ProgressPrinter progress = new ProgressPrinter(System.out, System.console() != null);
+                result = generator.run(progress);
+                progress.finish();
+            }
+            service.close();
+            Summary summary = SummaryFactory.create(run, scenario, plan, result, service.environment(),
+                    Files.exists(run.file("shop.jfr")) ? "shop.jfr" : null);
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+                    .writeValue(run.file("summary.json").toFile(), summary);
+            HtmlReport.write(run.file("report.html"), summary, result.perSecond(),
+                    MetricsSampler.read(run.file("metrics.jsonl")));
+            System.out.printf("p50 %.2f ms, p99 %.2f ms (uncorrected p99 %.2f ms), %.0f req/s, errors %.2f %%%n",
+                    summary.latencyMs().p50(), summary.latencyMs().p99(), summary.latencyMsUncorrected().p99(),
+                    summary.throughput().requestsPerSecond(), 100 * summary.throughput().errorRate());
+            System.out.println("Report: " + run.file("report.html"));
+            if (result.saturated()) {
+                System.out.println("The generator could not keep up: " + result.saturationReason());
+                return SATURATED;
+            }
+            return 0;
+        }
+    }
+
+    private Service startShop(Path results, RunDirectory run, Path jfc) throws IOException, InterruptedException {
+        Path built = repo.resolve("app/target/queuescope.jar");
+        Path jvmOptions = repo.resolve("app/jvm.options");
+        if (!Files.isRegularFile(built)) {
+            throw new IOException("No shop JAR at " + built + ": run `make build` (make perf does)");
+        }
+        // The run keeps the JAR it measured (a hard link: no copy), and a rebuild during the run cannot touch it.
+        Path jar = run.file("shop.jar");
+        try {
+            Files.createLink(jar, built.toAbsolutePath());
+        } catch (IOException | UnsupportedOperationException noLink) {
+            Files.copy(built, jar, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        ShopProcess.Ports ports = new ShopProcess.Ports(freePort(), freePort(), freePort());
+        Path template = SeededTemplate.ensure(results.resolve(".templates"), new ShopProcess.Options(jar, jvmOptions,
+                run.file("data"), ports, List.of(), List.of(), run.file("shop.log")), "/api/v1/admin/seed");
+        SeededTemplate.copy(template, run.file("data"));
+        List<String> recording = List.of("-XX:StartFlightRecording=name=queuescope,settings=" + jfc
+                + ",filename=" + run.file("shop.jfr") + ",dumponexit=true");
+        ShopProcess shop = ShopProcess.start(new ShopProcess.Options(jar, jvmOptions, run.file("data"), ports,
+                recording, List.of(), run.file("shop.log")));
+        List<String> jvm = new ArrayList<>(ShopProcess.jvmOptions(jvmOptions));
+        jvm.addAll(recording);
+        return new Service(shop.shop(), shop.management(), Environment.capture(repo, jvm, "none"), shop::close);
+    }
+
+    private Service attach(RunDirectory run, Path jfc) throws IOException, InterruptedException {
+        if (pid != null) {
+            Jcmd.run(pid, "JFR.start", "name=queuescope", "settings=" + jfc, "filename=" + run.file("shop.jfr"));
+        }
+        Long recorded = pid;
+        return new Service(target, management, Environment.capture(repo, List.of("attached to pid " + pid), "none"),
+                () -> {
+                    if (recorded != null) {
+                        Jcmd.run(recorded, "JFR.stop", "name=queuescope");
+                    }
+                });
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The service under load and how to let it go; closing twice is harmless. */
+    private static final class Service implements AutoCloseable {
+
+        interface Stop {
+            void stop() throws IOException, InterruptedException;
+        }
+
+        private final URI target;
+        private final @Nullable URI management;
+        private final Environment environment;
+        private @Nullable Stop stop;
+
+        Service(URI target, @Nullable URI management, Environment environment, Stop stop) {
+            this.target = target;
+            this.management = management;
+            this.environment = environment;
+            this.stop = stop;
+        }
+
+        URI target() {
+            return target;
+        }
+
+        @Nullable URI management() {
+            return management;
+        }
+
+        Environment environment() {
+            return environment;
+        }
+
+        @Override
+        public void close() throws IOException, InterruptedException {
+            if (stop != null) {
+                Stop once = stop;
+                stop = null;
+                once.stop();
+            }
+        }
+    }
+
+    /** {@code 30s}, {@code 2m}, {@code 500ms}, or an ISO-8601 duration. */
+    static final class DurationConverter implements picocli.CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            String v = value.strip().toLowerCase(java.util.Locale.ROOT);
+            if (v.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+            }
+            if (v.endsWith("s")) {
+                return Duration.ofMillis((long) (Double.parseDouble(v.substring(0, v.length() - 1)) * 1000));
+            }
+            if (v.endsWith("m")) {
+                return Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1)) * 60);
+            }
+            return Duration.parse(value);
+        }
+    }
+
+}

@@ -1,0 +1,58 @@
+package dev.queuescope.perf.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * {@code perf/results/<run-id>/} with {@code <run-id> = YYYYMMDD-HHMMSS-<scenario>[-<labs>]};
+ * {@code latest} points at the newest, and only the newest {@value #KEEP} runs are kept.
+ */
+public record RunDirectory(String id, Path path) {
+
+    static final int KEEP = 20;
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    public static RunDirectory create(Path results, String scenario, List<String> labs) throws IOException {
+        String id = STAMP.format(LocalDateTime.now()) + "-" + scenario + (labs.isEmpty() ? "" : "-" + String.join("-", labs));
+        Path path = results.resolve(id);
+        Files.createDirectories(path);
+        Path latest = results.resolve("latest");
+        Files.deleteIfExists(latest);
+        Files.createSymbolicLink(latest, path.getFileName());
+        prune(results);
+        return new RunDirectory(id, path);
+    }
+
+    public Path file(String name) {
+        return path.resolve(name);
+    }
+
+    /** Deletes all but the newest {@value #KEEP} run directories (names sort by time). */
+    static void prune(Path results) throws IOException {
+        List<Path> runs;
+        try (Stream<Path> entries = Files.list(results)) {
+            runs = entries.filter(p -> Files.isDirectory(p) && !Files.isSymbolicLink(p)
+                    && p.getFileName().toString().matches("\\d{8}-\\d{6}-.*")).sorted().toList();
+        }
+        for (Path old : runs.subList(0, Math.max(0, runs.size() - KEEP))) {
+            deleteTree(old);
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

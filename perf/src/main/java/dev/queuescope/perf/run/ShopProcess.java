@@ -1,0 +1,115 @@
+package dev.queuescope.perf.run;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The shop started by the kit: its JAR with the tuned JVM options of {@code app/jvm.options}, a
+ * JFR recording from the first instruction, its data root and its own ports, so a run never
+ * touches a shop the developer has running. Stopped with SIGTERM (graceful; JFR dumps on exit).
+ */
+public final class ShopProcess implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+    private final Process process;
+    private final URI shop;
+    private final URI management;
+
+    private ShopProcess(Process process, URI shop, URI management) {
+        this.process = process;
+        this.shop = shop;
+        this.management = management;
+    }
+
+    public record Options(Path jar, Path jvmOptions, Path dataRoot, Ports ports, List<String> extraJvmOptions,
+            List<String> properties, Path log) {
+    }
+
+    public record Ports(int http, int management, int postgres) {
+    }
+
+    public static ShopProcess start(Options options) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions(options.jvmOptions()));
+        command.addAll(options.extraJvmOptions());
+        command.add("-XX:HeapDumpPath=" + options.dataRoot());
+        command.add("-jar");
+        command.add(options.jar().toString());
+        command.add("--server.port=" + options.ports().http());
+        command.add("--management.server.port=" + options.ports().management());
+        command.add("--queuescope.db.embedded.port=" + options.ports().postgres());
+        options.properties().forEach(p -> command.add("--" + p));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(options.log().toFile());
+        builder.environment().put("QUEUESCOPE_DATA", options.dataRoot().toString());
+        ShopProcess shop = new ShopProcess(builder.start(),
+                URI.create("http://127.0.0.1:" + options.ports().http()),
+                URI.create("http://127.0.0.1:" + options.ports().management()));
+        shop.awaitReady(options.log());
+        return shop;
+    }
+
+    public URI shop() {
+        return shop;
+    }
+
+    public URI management() {
+        return management;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    private void awaitReady(Path log) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IOException("The shop exited with " + process.exitValue() + " while starting; see " + log);
+            }
+            try {
+                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(
+                        management.resolve("/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+        close();
+        throw new IOException("The shop was not ready within " + READY_TIMEOUT + "; see " + log);
+    }
+
+    /** SIGTERM, then up to 30 s for a graceful stop (JFR writes its recording on exit). */
+    @Override
+    public void close() throws InterruptedException {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    static List<String> jvmOptions(Path file) throws IOException {
+        return Files.readAllLines(file).stream().map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+    }
+}

@@ -1,0 +1,24 @@
+package dev.queuescope.perf.scenario;
+
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** A load scenario as written in {@code perf/scenarios/<name>.json} (schema: scenario.schema.json). */
+public record Scenario(String name, @Nullable String description, Objective objective, @Nullable Setup setup,
+        @Nullable Map<String, List<Object>> variables, List<Request> requests) {
+
+    public record Objective(double p99Ms) {
+    }
+
+    public record Setup(@Nullable String seed, @Nullable List<Discovery> discover) {
+    }
+
+    /** GET {@code path}, take {@code field} of every item, follow {@code nextCursor} for up to {@code pages}. */
+    public record Discovery(String variable, String path, String field, @Nullable Integer pages) {
+    }
+
+    public record Request(String name, double weight, String method, String path,
+            @Nullable Map<String, String> headers, @Nullable String body) {
+    }
+}

@@ -1,0 +1,28 @@
+package dev.queuescope.perf.scenario;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads a scenario by name (from {@code perf/scenarios/}) or by path, refusing unknown fields. */
+public final class ScenarioLoader {
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    private ScenarioLoader() {
+    }
+
+    public static Scenario load(String nameOrPath, Path scenarioDir) {
+        Path file = nameOrPath.endsWith(".json") ? Path.of(nameOrPath) : scenarioDir.resolve(nameOrPath + ".json");
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("No scenario " + nameOrPath + " (looked for " + file + ")");
+        }
+        Scenario scenario = JSON.readValue(file.toFile(), Scenario.class);
+        if (scenario.requests() == null || scenario.requests().isEmpty()) {
+            throw new IllegalArgumentException("Scenario " + file + " has no requests");
+        }
+        return scenario;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.queuescope.perf.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunDirectoryTests {
+
+    @TempDir
+    Path results;
+
+    @Test
+    void aRunIsNamedByTimeScenarioAndLabsAndBecomesLatest() throws Exception {
+        RunDirectory run = RunDirectory.create(results, "mixed", List.of("n-plus-one"));
+
+        assertThat(run.id()).matches("\\d{8}-\\d{6}-mixed-n-plus-one");
+        assertThat(Files.readSymbolicLink(results.resolve("latest"))).isEqualTo(Path.of(run.id()));
+    }
+
+    @Test
+    void onlyTheNewestTwentyRunsAreKept() throws Exception {
+        for (int i = 0; i < 25; i++) {
+            Files.createDirectories(results.resolve("20260101-0000%02d-mixed".formatted(i)));
+        }
+        Files.createDirectories(results.resolve(".templates"));
+
+        RunDirectory.prune(results);
+
+        try (Stream<Path> left = Files.list(results)) {
+            List<String> names = left.map(p -> p.getFileName().toString()).sorted().toList();
+            assertThat(names).hasSize(21).contains(".templates", "20260101-000024-mixed")
+                    .doesNotContain("20260101-000004-mixed");
+        }
+    }
+}
