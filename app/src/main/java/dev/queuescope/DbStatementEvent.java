@@ -1,0 +1,47 @@
+package dev.queuescope;
+
+import jdk.jfr.Category;
+import jdk.jfr.Description;
+import jdk.jfr.Enabled;
+import jdk.jfr.Event;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.StackTrace;
+import jdk.jfr.Threshold;
+
+/**
+ * One SQL statement executed through jOOQ, from jOOQ's {@code start} to its {@code end} callback:
+ * rendering, connection acquisition (outside a transaction), execution and eager fetching.
+ */
+@Name("queuescope.DbStatement")
+@Label("DB Statement")
+@Description("A SQL statement executed through jOOQ")
+@Category({"Queuescope", "Database"})
+@Enabled
+@Threshold("0 ms")
+@StackTrace(false)
+class DbStatementEvent extends Event {
+
+    @Label("Module")
+    @Description("The first module schema the SQL names (catalog, inventory, orders, imports), else other")
+    String module;
+
+    @Label("Digest")
+    @Description("Hex FNV-1a 64-bit hash of the SQL as jOOQ rendered it (binds are ?, so it is the statement's shape)")
+    String digest;
+
+    @Label("SQL Prefix")
+    @Description("The first 200 characters of the SQL")
+    String sqlPrefix;
+
+    @Label("Statement Type")
+    @Description("select, insert, update, delete or other (from the SQL's first keyword)")
+    String statementType;
+
+    @Label("Rows")
+    @Description("Rows fetched (eager fetches) or affected (DML); -1 when not known")
+    long rows;
+
+    @Label("Request Id")
+    String requestId;
+}
