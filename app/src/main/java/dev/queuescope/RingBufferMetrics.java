@@ -22,11 +22,14 @@ class RingBufferMetrics implements MeterBinder {
             return;
         }
         RingBufferAdmin ringBuffer = context.createRingBufferAdmin();
+        // Strong references: nothing else holds the admin object, and a weakly held one reads NaN after a GC.
         Gauge.builder("log4j2.ringbuffer.remaining", ringBuffer, RingBufferAdmin::getRemainingCapacity)
                 .description("Free slots in the async loggers' ring buffer; 0 means logging calls block")
+                .strongReference(true)
                 .register(registry);
         Gauge.builder("log4j2.ringbuffer.size", ringBuffer, RingBufferAdmin::getBufferSize)
                 .description("Slots in the async loggers' ring buffer")
+                .strongReference(true)
                 .register(registry);
     }
 }

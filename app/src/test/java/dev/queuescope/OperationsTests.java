@@ -93,6 +93,17 @@ class OperationsTests {
     }
 
     @Test
+    void theLoggingQueueGaugeStillReadsAfterAGarbageCollection() {
+        System.gc();
+
+        String metrics = management().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(metrics.lines().filter(line -> line.startsWith("log4j2_ringbuffer_remaining")))
+                .singleElement().asString().doesNotContain("NaN").endsWith(".0");
+    }
+
+    @Test
     void theApiIsServedOnTheShopPortOnly() {
         http.get().uri("/actuator/health").exchange().expectStatus().isNotFound();
     }

@@ -115,6 +115,10 @@ public final class HtmlReport {
         Summary.Artifacts a = summary.artifacts();
         html.append("<h2>Artifacts</h2><ul>");
         link(html, a.jfr(), "JFR recording of the service (open in JDK Mission Control, or `jfr summary`)");
+        link(html, a.flamegraphs().cpu(), "flame graph: CPU (async-profiler)");
+        link(html, a.flamegraphs().wall(), "flame graph: wall clock — where threads wait");
+        link(html, a.flamegraphs().alloc(), "flame graph: allocations");
+        link(html, a.flamegraphs().lock(), "flame graph: contended locks");
         link(html, a.hlog(), "HdrHistogram interval log, corrected latencies per second");
         link(html, a.metrics(), "sampled metrics, one JSON object per second");
         link(html, a.shopLog(), "the service's log");

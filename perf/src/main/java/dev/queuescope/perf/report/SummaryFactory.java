@@ -18,7 +18,7 @@ public final class SummaryFactory {
     }
 
     public static Summary create(RunDirectory run, Scenario scenario, LoadPlan plan, LoadResult result,
-            Environment environment, @Nullable String jfr) {
+            Environment environment, @Nullable String jfr, Map<String, String> flameGraphs) {
         double seconds = plan.duration().toMillis() / 1000.0;
         long total = Math.max(1, result.sent());
         Map<String, Summary.Endpoint> endpoints = new LinkedHashMap<>();
@@ -39,7 +39,8 @@ public final class SummaryFactory {
                 endpoints,
                 corrected.p99() <= scenario.objective().p99Ms() && !result.saturated(),
                 new Summary.Artifacts(jfr, "report.html", "latency.hlog", "metrics.jsonl", "shop.log",
-                        new Summary.Flamegraphs(null, null, null, null)),
+                        new Summary.Flamegraphs(flameGraphs.get("cpu"), flameGraphs.get("wall"),
+                                flameGraphs.get("alloc"), flameGraphs.get("lock"))),
                 new Summary.SelfCheck(null, null));
     }
 

@@ -76,7 +76,10 @@ public final class MetricsSampler implements AutoCloseable {
             String name = line.substring(0, nameEnd);
             if (SERIES.contains(name)) {
                 double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                values.merge(name, value, Double::sum);
+                // A gauge without a value (NaN) is a gap, not a number.
+                if (!Double.isNaN(value)) {
+                    values.merge(name, value, Double::sum);
+                }
             }
         }
         return values;

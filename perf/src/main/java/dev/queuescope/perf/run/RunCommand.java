@@ -82,6 +82,12 @@ public final class RunCommand implements Callable<Integer> {
             description = "attach: the service's management base URL for metrics (default: none sampled)")
     @Nullable URI management;
 
+    @Option(names = "--no-profiler", description = "leave async-profiler out (to measure its overhead)")
+    boolean noProfiler;
+
+    @Option(names = "--keep-data", description = "keep the shop's data root (~150 MB) in the run directory")
+    boolean keepData;
+
     @Option(names = "--repo", defaultValue = ".", paramLabel = "DIR", description = "the Queuescope checkout (default: .)")
     Path repo;
 
@@ -110,8 +116,12 @@ public final class RunCommand implements Callable<Integer> {
                 progress.finish();
             }
             service.close();
+            if (!keepData) {
+                RunDirectory.deleteTree(run.file("data"));
+            }
+            Map<String, String> flameGraphs = AsyncProfiler.flameGraphs(run.file("profile.jfr"), run.path());
             Summary summary = SummaryFactory.create(run, scenario, plan, result, service.environment(),
-                    Files.exists(run.file("shop.jfr")) ? "shop.jfr" : null);
+                    Files.exists(run.file("shop.jfr")) ? "shop.jfr" : null, flameGraphs);
             JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
                     .writeValue(run.file("summary.json").toFile(), summary);
             HtmlReport.write(run.file("report.html"), summary, result.perSecond(),
@@ -145,8 +155,11 @@ public final class RunCommand implements Callable<Integer> {
         Path template = SeededTemplate.ensure(results.resolve(".templates"), new ShopProcess.Options(jar, jvmOptions,
                 run.file("data"), ports, List.of(), List.of(), run.file("shop.log")), "/api/v1/admin/seed");
         SeededTemplate.copy(template, run.file("data"));
-        List<String> recording = List.of("-XX:StartFlightRecording=name=queuescope,settings=" + jfc
-                + ",filename=" + run.file("shop.jfr") + ",dumponexit=true");
+        List<String> recording = new ArrayList<>(List.of("-XX:StartFlightRecording=name=queuescope,settings=" + jfc
+                + ",filename=" + run.file("shop.jfr") + ",dumponexit=true"));
+        if (!noProfiler) {
+            recording.add(AsyncProfiler.agentOption(run.file("profile.jfr")));
+        }
         ShopProcess shop = ShopProcess.start(new ShopProcess.Options(jar, jvmOptions, run.file("data"), ports,
                 recording, List.of(), run.file("shop.log")));
         List<String> jvm = new ArrayList<>(ShopProcess.jvmOptions(jvmOptions));

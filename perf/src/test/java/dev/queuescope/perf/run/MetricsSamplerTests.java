@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class MetricsSamplerTests {
 
     @Test
-    void wantedSeriesAreSummedOverTheirLabelsAndOthersIgnored() {
+    void wantedSeriesAreSummedOverTheirLabelsAndOthersAndGapsIgnored() {
         String prometheus = """
                 # HELP hikaricp_connections_pending Pending threads
                 # TYPE hikaricp_connections_pending gauge
@@ -18,6 +18,7 @@ class MetricsSamplerTests {
                 jvm_gc_pause_seconds_sum{action="end of major GC",cause="System.gc()"} 0.5
                 log4j2_ringbuffer_remaining 262144.0
                 some_other_metric 99.0
+                queuescope_outbox_incomplete NaN
                 """;
 
         assertThat(MetricsSampler.parse(prometheus)).containsExactlyInAnyOrderEntriesOf(Map.of(
