@@ -22,7 +22,7 @@ RATE ?= 200
 DURATION ?= 60s
 WARMUP ?= 10s
 
-.PHONY: help build run test seed docs clean perf perf-clean
+.PHONY: help build run test seed docs clean perf perf-selftest perf-clean
 
 help: ## list the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -46,6 +46,9 @@ $(PERF_JAR): $(shell find perf -name pom.xml -o -path 'perf/src/main/*' -type f 
 perf: $(JAR) $(PERF_JAR) ## load + capture: SCENARIO=mixed RATE=200 DURATION=60s WARMUP=10s [TARGET=url PID=pid]
 	java -jar $(PERF_JAR) run --scenario=$(SCENARIO) --rate=$(RATE) --duration=$(DURATION) --warmup=$(WARMUP) \
 		$(if $(TARGET),--target=$(TARGET)) $(if $(PID),--pid=$(PID)) $(if $(MANAGEMENT),--management=$(MANAGEMENT))
+
+perf-selftest: $(PERF_JAR) ## the generator against a null responder (pinned cores): µs/request, highest honest rate
+	java -jar $(PERF_JAR) selftest
 
 perf-clean: ## remove every perf run (and the seeded data template)
 	rm -rf perf/results
