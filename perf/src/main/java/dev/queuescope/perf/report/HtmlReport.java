@@ -49,7 +49,7 @@ public final class HtmlReport {
                 new SvgChart.Series("completed", "#2ca02c", column(perSecond, s -> s.completed())),
                 new SvgChart.Series("errors", "#d62728", column(perSecond, s -> s.errors())),
                 new SvgChart.Series("rejected", "#9467bd", column(perSecond, s -> s.rejected())))));
-        metricsSection(html, metricsPerSecond);
+        metricsSection(html, measuredPhase(metricsPerSecond, perSecond));
         artifactsSection(html, summary);
         html.append("</body></html>\n");
         Files.writeString(file, html);
@@ -107,8 +107,31 @@ public final class HtmlReport {
         names.remove("t");
         for (String name : names) {
             double[] values = rows.stream().mapToDouble(r -> r.getOrDefault(name, Double.NaN)).toArray();
-            html.append(SvgChart.render(name, "", List.of(new SvgChart.Series(name, "#1f77b4", values))));
+            boolean counter = name.endsWith("_sum") || name.endsWith("_count");
+            String title = counter ? name + " (per second)" : name;
+            html.append(SvgChart.render(title, "", List.of(
+                    new SvgChart.Series(title, "#1f77b4", counter ? perSecondIncrease(values) : values))));
         }
+    }
+
+    /** The samples taken during the measured phase, so queues and latency share one time axis. */
+    static List<Map<String, Double>> measuredPhase(List<Map<String, Double>> rows, List<IntervalStats> perSecond) {
+        if (perSecond.isEmpty()) {
+            return rows;
+        }
+        double from = perSecond.getFirst().startEpochMillis();
+        double to = perSecond.getLast().startEpochMillis() + 1_000;
+        return rows.stream().filter(r -> r.containsKey("t") && r.get("t") >= from && r.get("t") < to).toList();
+    }
+
+    /** Counters (a histogram's _sum and _count) grow forever; their increase per second is the signal. */
+    private static double[] perSecondIncrease(double[] totals) {
+        double[] increase = new double[totals.length];
+        increase[0] = Double.NaN;
+        for (int i = 1; i < totals.length; i++) {
+            increase[i] = totals[i] - totals[i - 1];
+        }
+        return increase;
     }
 
     private static void artifactsSection(StringBuilder html, Summary summary) {

@@ -57,11 +57,19 @@ class HtmlReportTests {
                 .contains("href=\"flamegraph-cpu.html\"");
     }
 
+    @Test
+    void onlyTheMeasuredPhasesSamplesArePlotted() {
+        List<Map<String, Double>> samples = List.of(Map.of("t", -500.0), Map.of("t", 0.0), Map.of("t", 1999.0),
+                Map.of("t", 2000.0));
+
+        assertThat(HtmlReport.measuredPhase(samples, seconds)).extracting(row -> row.get("t")).containsExactly(0.0, 1999.0);
+    }
+
     private String render() throws Exception {
         Path file = dir.resolve("report.html");
         HtmlReport.write(file, summary, seconds, List.of(
-                Map.of("t", 1.0, "hikaricp_connections_pending", 0.0),
-                Map.of("t", 2.0, "hikaricp_connections_pending", 3.0)));
+                Map.of("t", 100.0, "hikaricp_connections_pending", 0.0),
+                Map.of("t", 500.0, "hikaricp_connections_pending", 3.0)));
         return Files.readString(file);
     }
 }
