@@ -72,6 +72,9 @@ public final class HtmlReport {
         row(html, "connections", "at most " + generator.maxConnections()
                 + (generator.connectionCapReached() ? " — cap reached: requests waited for a connection" : ""));
         row(html, "pinning", generator.pinned());
+        Long lost = summary.selfCheck().jfrDroppedEvents();
+        row(html, "JFR self-check", lost == null ? "no recording" : lost == 0 ? "no events lost"
+                : lost + " bytes of events lost to full buffers: the recording is incomplete");
         rowHtml(html, "objective", "p99 ≤ " + fmt(run.objectiveP99Ms()) + " ms: "
                 + (summary.objectiveMet() ? "<span class=\"ok\">met</span>" : "<span class=\"bad\">missed</span>"));
         row(html, "environment", run.environment().jdk() + ", " + run.environment().cpus() + " × "

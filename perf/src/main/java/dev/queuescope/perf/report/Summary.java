@@ -41,6 +41,7 @@ public record Summary(Run run, Generator generator, Latency latencyMs, Latency l
             @Nullable String lock) {
     }
 
+    /** {@code jfrDroppedEvents}: bytes of events JFR reported lost (jdk.DataLoss); 0 = nothing lost. */
     public record SelfCheck(@Nullable Long jfrDroppedEvents, @Nullable Double profilerOverheadPercent) {
     }
 }

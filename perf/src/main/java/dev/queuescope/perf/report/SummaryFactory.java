@@ -18,7 +18,8 @@ public final class SummaryFactory {
     }
 
     public static Summary create(RunDirectory run, Scenario scenario, LoadPlan plan, LoadResult result,
-            Environment environment, @Nullable String jfr, Map<String, String> flameGraphs) {
+            Environment environment, @Nullable String jfr, Map<String, String> flameGraphs,
+            @Nullable Long jfrDroppedBytes) {
         double seconds = plan.duration().toMillis() / 1000.0;
         long total = Math.max(1, result.sent());
         Map<String, Summary.Endpoint> endpoints = new LinkedHashMap<>();
@@ -41,7 +42,7 @@ public final class SummaryFactory {
                 new Summary.Artifacts(jfr, "report.html", "latency.hlog", "metrics.jsonl", "shop.log",
                         new Summary.Flamegraphs(flameGraphs.get("cpu"), flameGraphs.get("wall"),
                                 flameGraphs.get("alloc"), flameGraphs.get("lock"))),
-                new Summary.SelfCheck(null, null));
+                new Summary.SelfCheck(jfrDroppedBytes, null));
     }
 
     private static Summary.Latency latency(Histogram h) {

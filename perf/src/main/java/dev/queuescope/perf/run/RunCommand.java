@@ -5,6 +5,7 @@ import dev.queuescope.perf.load.LoadPlan;
 import dev.queuescope.perf.load.LoadResult;
 import dev.queuescope.perf.load.OpenLoopGenerator;
 import dev.queuescope.perf.report.HtmlReport;
+import dev.queuescope.perf.report.JfrSelfCheck;
 import dev.queuescope.perf.report.SummaryFactory;
 import dev.queuescope.perf.report.Summary;
 import dev.queuescope.perf.scenario.Discovery;
@@ -121,7 +122,8 @@ public final class RunCommand implements Callable<Integer> {
             }
             Map<String, String> flameGraphs = AsyncProfiler.flameGraphs(run.file("profile.jfr"), run.path());
             Summary summary = SummaryFactory.create(run, scenario, plan, result, service.environment(),
-                    Files.exists(run.file("shop.jfr")) ? "shop.jfr" : null, flameGraphs);
+                    Files.exists(run.file("shop.jfr")) ? "shop.jfr" : null, flameGraphs,
+                    JfrSelfCheck.droppedBytes(run.file("shop.jfr")));
             JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
                     .writeValue(run.file("summary.json").toFile(), summary);
             HtmlReport.write(run.file("report.html"), summary, result.perSecond(),

@@ -3,7 +3,6 @@ package dev.queuescope.perf.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.queuescope.perf.load.IntervalStats;
-import dev.queuescope.perf.run.Environment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,17 +15,7 @@ class HtmlReportTests {
     @TempDir
     Path dir;
 
-    private final Summary summary = new Summary(
-            new Summary.Run("20261126-120000-mixed", "mixed", List.of(), 200, 30, 5, "POISSON", 25,
-                    "http://127.0.0.1:1", new Environment("abc123", "JDK 25", "CPU", 2, "Linux", List.of("-Xmx512m"),
-                            "none")),
-            new Summary.Generator(200, 199.5, false, "", 21.5, "none", 64, false),
-            new Summary.Latency(1.5, 3, 40, 80, 120), new Summary.Latency(1.4, 2.5, 6, 9, 20),
-            new Summary.Throughput(199, 0.001, 0, 6000, 5994, 6, 0),
-            Map.of("product-by-id", new Summary.Endpoint(4200, 1.2, 30)), false,
-            new Summary.Artifacts("shop.jfr", "report.html", "latency.hlog", "metrics.jsonl", "shop.log",
-                    new Summary.Flamegraphs("flamegraph-cpu.html", null, null, null)),
-            new Summary.SelfCheck(null, null));
+    private final Summary summary = SampleSummary.missedObjective();
 
     private final List<IntervalStats> seconds = List.of(
             new IntervalStats(0, 200, 200, 0, 0, 1.5, 40, 120, 6),

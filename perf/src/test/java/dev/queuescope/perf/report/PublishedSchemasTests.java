@@ -1,0 +1,62 @@
+package dev.queuescope.perf.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** What the kit writes and reads matches the JSON Schemas it publishes. */
+class PublishedSchemasTests {
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+
+    @Test
+    void aSummaryAsWrittenMatchesItsSchema() throws Exception {
+        assertThat(validate(summarySchema(), json.valueToTree(SampleSummary.missedObjective()))).isEmpty();
+    }
+
+    @Test
+    void aSummaryWithoutItsGeneratorSectionDoesNot() throws Exception {
+        ObjectNode summary = json.valueToTree(SampleSummary.missedObjective());
+        summary.remove("generator");
+
+        assertThat(validate(summarySchema(), summary)).isNotEmpty();
+    }
+
+    @Test
+    void theShippedScenariosMatchTheScenarioSchema() throws Exception {
+        Schema schema = registry.getSchema(Files.newInputStream(Path.of("scenarios/scenario.schema.json")));
+
+        assertThat(validate(schema, json.readTree(Path.of("scenarios/mixed.json").toFile()))).isEmpty();
+    }
+
+    @Test
+    void aScenarioWithAnUnknownMethodDoesNot() throws Exception {
+        Schema schema = registry.getSchema(Files.newInputStream(Path.of("scenarios/scenario.schema.json")));
+        ObjectNode scenario = (ObjectNode) json.readTree(Path.of("scenarios/mixed.json").toFile());
+        ((ObjectNode) scenario.withArray("requests").get(0)).put("method", "FETCH");
+
+        assertThat(validate(schema, scenario)).isNotEmpty();
+    }
+
+    private Schema summarySchema() throws Exception {
+        try (InputStream schema = getClass().getResourceAsStream("/summary.schema.json")) {
+            return registry.getSchema(schema);
+        }
+    }
+
+    private static List<Error> validate(Schema schema, JsonNode document) {
+        return schema.validate(document);
+    }
+}
