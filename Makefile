@@ -22,7 +22,7 @@ RATE ?= 200
 DURATION ?= 60s
 WARMUP ?= 10s
 
-.PHONY: help build run test seed docs clean perf perf-selftest perf-clean
+.PHONY: help build run deps test seed docs clean perf perf-selftest perf-clean
 
 help: ## list the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -36,6 +36,9 @@ $(JAR): $(shell find pom.xml codegen modules app -name pom.xml -o -path '*/src/m
 run: $(JAR) ## build if needed, then start the shop on :8080 (actuator on 127.0.0.1:8081)
 	@mkdir -p "$(QUEUESCOPE_DATA)"
 	exec java $$(grep -v '^#' app/jvm.options | xargs) -XX:HeapDumpPath="$(QUEUESCOPE_DATA)" -jar $(JAR)
+
+deps: ## install what the tests need beyond Maven: headless Chromium (Debian package) for the report test
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }
 
 test: ## the whole test suite: unit, module, HTTP, architecture
 	$(MVN) verify
