@@ -1,5 +1,6 @@
 package dev.queuescope.perf.run;
 
+import dev.queuescope.perf.analysis.Analysis;
 import dev.queuescope.perf.load.ArrivalProcess;
 import dev.queuescope.perf.load.LoadPlan;
 import dev.queuescope.perf.load.LoadResult;
@@ -126,6 +127,7 @@ public final class RunCommand implements Callable<Integer> {
                     JfrSelfCheck.droppedBytes(run.file("shop.jfr")));
             JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
                     .writeValue(run.file("summary.json").toFile(), summary);
+            Analysis.analyse(run.path());
             HtmlReport.write(run.file("report.html"), summary, result.perSecond(),
                     MetricsSampler.read(run.file("metrics.jsonl")));
             System.out.printf("p50 %.2f ms, p99 %.2f ms (uncorrected p99 %.2f ms), %.0f req/s, errors %.2f %%%n",

@@ -71,6 +71,7 @@ class RunCommandTests {
         assertThat(summary.at("/throughput/sent").asLong()).isBetween(120L, 180L);
         assertThat(summary.at("/endpoints/item/count").asLong()).isPositive();
         assertThat(summary.at("/artifacts/jfr").isNull()).as("no JFR without a pid").isTrue();
+        assertThat(summary.at("/queues/0/observed").asBoolean()).as("nothing captured, nothing concluded").isFalse();
         try (InputStream schema = getClass().getResourceAsStream("/summary.schema.json")) {
             assertThat(SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schema)
                     .validate(summary)).isEmpty();

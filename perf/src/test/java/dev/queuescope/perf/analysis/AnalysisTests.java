@@ -1,0 +1,124 @@
+package dev.queuescope.perf.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.queuescope.perf.analysis.ShopEventsForTests.ConnectionAcquire;
+import dev.queuescope.perf.analysis.ShopEventsForTests.DbStatement;
+import dev.queuescope.perf.analysis.ShopEventsForTests.HttpRequest;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import jdk.jfr.Recording;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The ledger on a recording written the way the shop writes it: 99 quick requests and one that
+ * waited 40 ms for a pooled connection. Read blind: only the run's shop.jfr and latency.hlog.
+ */
+class AnalysisTests {
+
+    @TempDir
+    Path run;
+
+    private long windowStartMillis;
+
+    @BeforeEach
+    void captureARun() throws Exception {
+        windowStartMillis = System.currentTimeMillis();
+        try (Recording recording = new Recording()) {
+            recording.enable(HttpRequest.class);
+            recording.enable(ConnectionAcquire.class);
+            recording.enable(DbStatement.class);
+            recording.start();
+            request("warm-up", windowStartMillis - 5_000, 0, 1);
+            for (int i = 0; i < 99; i++) {
+                request("quick-" + i, windowStartMillis + i, TimeUnit.MICROSECONDS.toNanos(10), 1);
+            }
+            request("starved", windowStartMillis + 100, TimeUnit.MILLISECONDS.toNanos(40), 45);
+            recording.stop();
+            recording.dump(run.resolve("shop.jfr"));
+        }
+        writeMeasuredWindow(windowStartMillis, windowStartMillis + 60_000);
+        Files.writeString(run.resolve("summary.json"), "{\"run\":{\"id\":\"x\"}}");
+    }
+
+    @Test
+    void aRequestThatWaitedForAConnectionMakesThePoolTheTailsResource() throws Exception {
+        QueueEntry pool = named(Analysis.analyse(run), "db-pool");
+
+        assertThat(pool.observed()).isTrue();
+        assertThat(pool.shareOfP99()).isGreaterThan(0.8);
+        assertThat(pool.shareOfP50()).isLessThan(0.1);
+        assertThat(pool.waitMsPerRequest()).isBetween(0.3, 0.5);
+    }
+
+    @Test
+    void statementsAreCountedPerRequestInsideTheMeasuredWindowOnly() throws Exception {
+        QueueEntry statements = named(Analysis.analyse(run), "db-statements");
+
+        assertThat(statements.observed()).isTrue();
+        assertThat(statements.evidence().getFirst()).isEqualTo("1.00 statements per request");
+        assertThat(statements.evidence()).anyMatch(line -> line.startsWith("d1: 100 executions"));
+    }
+
+    @Test
+    void whatWasNotCapturedIsNotObservedAndTheSummaryGetsTheLedger() throws Exception {
+        List<QueueEntry> queues = Analysis.analyse(run);
+
+        assertThat(named(queues, "gc").observed()).isFalse();
+        JsonNode summary = JsonMapper.builder().build().readTree(run.resolve("summary.json").toFile());
+        assertThat(summary.at("/run/id").asString()).isEqualTo("x");
+        assertThat(summary.at("/queues").size()).isEqualTo(QueueLedger.VOCABULARY.size());
+        assertThat(summary.at("/queues/1/name").asString()).isEqualTo("db-pool");
+    }
+
+    private static void request(String id, long intendedStartMillis, long acquireNanos, long millis) {
+        HttpRequest http = new HttpRequest();
+        http.begin();
+        ConnectionAcquire acquire = new ConnectionAcquire();
+        acquire.acquireNanos = acquireNanos;
+        acquire.requestId = id;
+        acquire.commit();
+        DbStatement sql = new DbStatement();
+        sql.begin();
+        LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(200));
+        sql.digest = "d1";
+        sql.sqlPrefix = "select from catalog.product";
+        sql.requestId = id;
+        sql.commit();
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(millis));
+        http.route = "/api/v1/products/{id}";
+        http.requestId = id;
+        http.intendedStartMicros = intendedStartMillis * 1_000;
+        http.commit();
+    }
+
+    private void writeMeasuredWindow(long fromMillis, long toMillis) throws Exception {
+        try (PrintStream out = new PrintStream(Files.newOutputStream(run.resolve("latency.hlog")))) {
+            HistogramLogWriter writer = new HistogramLogWriter(out);
+            writer.setBaseTime(fromMillis);
+            writer.outputStartTime(fromMillis);
+            writer.outputBaseTime(fromMillis);
+            writer.outputLegend();
+            Histogram interval = new Histogram(3);
+            interval.recordValue(1_000);
+            interval.setStartTimeStamp(fromMillis);
+            interval.setEndTimeStamp(toMillis);
+            writer.outputIntervalHistogram(interval);
+        }
+    }
+
+    private static QueueEntry named(List<QueueEntry> queues, String name) {
+        return queues.stream().filter(q -> q.name().equals(name)).findFirst().orElseThrow();
+    }
+
+}

@@ -1,0 +1,45 @@
+package dev.queuescope.perf.analysis;
+
+import jdk.jfr.Event;
+import jdk.jfr.Name;
+import jdk.jfr.StackTrace;
+
+/**
+ * Events with the names and fields of the shop's own (app/src/main/java/dev/queuescope/*Event.java),
+ * so a test can write the recording a run would capture and analyse it blind.
+ */
+final class ShopEventsForTests {
+
+    private ShopEventsForTests() {
+    }
+
+    @Name("queuescope.HttpRequest")
+    @StackTrace(false)
+    static class HttpRequest extends Event {
+        String method = "GET";
+        String route;
+        String module = "catalog";
+        int status = 200;
+        String requestId;
+        long intendedStartMicros;
+    }
+
+    @Name("queuescope.ConnectionAcquire")
+    @StackTrace(false)
+    static class ConnectionAcquire extends Event {
+        String poolName = "shop";
+        long acquireNanos;
+        String requestId;
+    }
+
+    @Name("queuescope.DbStatement")
+    @StackTrace(false)
+    static class DbStatement extends Event {
+        String module = "catalog";
+        String digest;
+        String sqlPrefix;
+        String statementType = "select";
+        long rows = 1;
+        String requestId;
+    }
+}
