@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -27,10 +28,16 @@ public final class AnalyseCommand implements Callable<Integer> {
         System.out.println("queue            observed  wait ms/req  service ms/req  share p50  share p99");
         for (QueueEntry q : queues) {
             System.out.println(q.observed()
-                    ? String.format(Locale.ROOT, "%-16s %-9s %11.3f %15.3f %10.2f %10.2f", q.name(), "yes",
-                            q.waitMsPerRequest(), q.serviceMsPerRequest(), q.shareOfP50(), q.shareOfP99())
+                    ? String.format(Locale.ROOT, "%-16s %-9s %11s %15s %10s %10s", q.name(), "yes",
+                            number(q.waitMsPerRequest(), "%.3f"), number(q.serviceMsPerRequest(), "%.3f"),
+                            number(q.shareOfP50(), "%.2f"), number(q.shareOfP99(), "%.2f"))
                     : String.format(Locale.ROOT, "%-16s %-9s", q.name(), "no"));
         }
         return 0;
+    }
+
+    /** A measured number, or "?" where the ledger does not measure it yet. */
+    private static String number(@Nullable Double value, String format) {
+        return value == null ? "?" : String.format(Locale.ROOT, format, value);
     }
 }
