@@ -1,6 +1,7 @@
 package dev.queuescope;
 
 import com.zaxxer.hikari.HikariDataSource;
+import jakarta.annotation.PreDestroy;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -10,12 +11,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +26,7 @@ import org.springframework.stereotype.Component;
  * has these events enabled, so a shop nobody is recording pays nothing.
  */
 @Component
-class PostgresSampler implements SmartLifecycle {
+class PostgresSampler {
 
     private static final Logger log = LogManager.getLogger(PostgresSampler.class);
     private static final int TOP_STATEMENTS = 20;
@@ -48,7 +47,6 @@ class PostgresSampler implements SmartLifecycle {
 
     private final HikariDataSource pool;
     private final Map<Long, Totals> previous = new HashMap<>();
-    private ScheduledExecutorService timer;
     private Connection connection;
     private boolean statementsAvailable = true;
 
@@ -56,26 +54,13 @@ class PostgresSampler implements SmartLifecycle {
         this.pool = pool;
     }
 
-    @Override
-    public synchronized void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().daemon().name("postgres-sampler").factory());
-        timer.scheduleWithFixedDelay(this::sample, 1, 1, TimeUnit.SECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        timer.shutdownNow();
-        timer = null;
+    @PreDestroy
+    void stop() {
         closeConnection();
     }
 
-    @Override
-    public synchronized boolean isRunning() {
-        return timer != null;
-    }
-
-    private void sample() {
+    @Scheduled(initialDelay = 1, fixedDelay = 1, timeUnit = TimeUnit.SECONDS)
+    void sample() {
         boolean activity = new PgActivityEvent().isEnabled();
         boolean statements = statementsAvailable && new PgStatementEvent().isEnabled();
         if (!activity && !statements) {
