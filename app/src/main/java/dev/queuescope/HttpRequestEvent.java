@@ -8,6 +8,7 @@ import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
 import jdk.jfr.Threshold;
+import jdk.jfr.Timespan;
 
 /**
  * One HTTP request as the shop served it; the perf kit joins it to the load generator's request by
@@ -39,6 +40,11 @@ class HttpRequestEvent extends Event {
 
     @Label("Request Id")
     String requestId;
+
+    @Label("CPU Time")
+    @Description("CPU the serving thread used during the request (thread CPU clock); -1 when the JVM cannot tell")
+    @Timespan(Timespan.NANOSECONDS)
+    long cpuTime;
 
     @Label("Intended Start (µs since epoch)")
     @Description("X-Queuescope-Intended-Start from the load generator; 0 when absent")

@@ -18,8 +18,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Samples PostgreSQL once a second into JFR: sessions by state and wait event
- * ({@link PgActivityEvent}) and the top statements' per-second deltas ({@link PgStatementEvent}).
+ * Samples PostgreSQL into JFR: sessions by state, wait event and statement four times a second
+ * ({@link PgActivityEvent}: a lock wait of a few hundred ms must show up in a sample), and the top
+ * statements' per-second deltas ({@link PgStatementEvent}) every fourth sample.
  *
  * <p>It uses a connection of its own, never one from the shop's pool: a sampler that queued for
  * the pool would disappear exactly when the pool is the queue. It runs only while a JFR recording
@@ -30,12 +31,13 @@ class PostgresSampler {
 
     private static final Logger log = LogManager.getLogger(PostgresSampler.class);
     private static final int TOP_STATEMENTS = 20;
+    private static final int STATEMENT_EVERY_NTH = 4;
     private static final String ACTIVITY = """
             select coalesce(state, 'unknown'), coalesce(wait_event_type, 'CPU'), coalesce(wait_event, 'running'),
-                   count(*)
+                   case when state <> 'idle' then left(query, 200) end, count(*)
             from pg_stat_activity
             where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'
-            group by 1, 2, 3""";
+            group by 1, 2, 3, 4""";
     private static final String STATEMENTS = """
             select s.queryid, left(s.query, 200), s.calls, s.total_exec_time, s.rows, s.shared_blks_hit,
                    s.shared_blks_read
@@ -49,6 +51,7 @@ class PostgresSampler {
     private final Map<Long, Totals> previous = new HashMap<>();
     private Connection connection;
     private boolean statementsAvailable = true;
+    private int tick;
 
     PostgresSampler(HikariDataSource pool) {
         this.pool = pool;
@@ -59,10 +62,11 @@ class PostgresSampler {
         closeConnection();
     }
 
-    @Scheduled(initialDelay = 1, fixedDelay = 1, timeUnit = TimeUnit.SECONDS)
+    @Scheduled(initialDelay = 250, fixedDelay = 250, timeUnit = TimeUnit.MILLISECONDS)
     void sample() {
         boolean activity = new PgActivityEvent().isEnabled();
-        boolean statements = statementsAvailable && new PgStatementEvent().isEnabled();
+        boolean statements = tick++ % STATEMENT_EVERY_NTH == 0 && statementsAvailable
+                && new PgStatementEvent().isEnabled();
         if (!activity && !statements) {
             return;
         }
@@ -92,7 +96,8 @@ class PostgresSampler {
                 event.state = rows.getString(1);
                 event.waitEventType = rows.getString(2);
                 event.waitEvent = rows.getString(3);
-                event.backends = rows.getInt(4);
+                event.query = rows.getString(4);
+                event.backends = rows.getInt(5);
                 event.commit();
             }
         }

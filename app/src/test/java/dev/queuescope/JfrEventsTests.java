@@ -38,6 +38,19 @@ class JfrEventsTests {
     }
 
     @Test
+    void aRequestRecordsTheCpuItsThreadUsedNoMoreThanItsDuration() {
+        Product product = aProduct();
+        try (JfrEventCollector jfr = new JfrEventCollector("queuescope.HttpRequest")) {
+            readAsTheLoadGenerator(product, RUN + "-cpu");
+
+            RecordedEvent request = jfr.awaitFirst("queuescope.HttpRequest", e -> hasRequestId(e, RUN + "-cpu"));
+
+            assertThat(request.getLong("cpuTime")).isPositive()
+                    .isLessThanOrEqualTo(request.getDuration().toNanos());
+        }
+    }
+
+    @Test
     void anUnknownPathIsRecordedUnderTheCatchAllRouteWithoutModuleOrIntendedStart() {
         try (JfrEventCollector jfr = new JfrEventCollector("queuescope.HttpRequest")) {
             http.get().uri("/no/such/path").header("X-Request-Id", RUN + "-2").exchange()

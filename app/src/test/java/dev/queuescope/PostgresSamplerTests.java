@@ -2,6 +2,11 @@ package dev.queuescope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import jdk.jfr.consumer.RecordedEvent;
@@ -16,6 +21,9 @@ class PostgresSamplerTests {
     @Autowired
     RestTestClient http;
 
+    @Autowired
+    HikariDataSource dataSource;
+
     @Test
     void sessionsAreSampledByStateAndWaitEvent() {
         try (JfrEventCollector jfr = new JfrEventCollector("queuescope.PgActivity")) {
@@ -23,6 +31,27 @@ class PostgresSamplerTests {
 
             assertThat(sample.getString("state")).isNotBlank();
             assertThat(sample.getString("waitEventType")).isNotBlank();
+        }
+    }
+
+    @Test
+    void aWaitingBackendIsSampledWithTheStatementItWaitsIn() throws Exception {
+        try (JfrEventCollector jfr = new JfrEventCollector("queuescope.PgActivity");
+                Connection sleeper = DriverManager.getConnection(
+                        dataSource.getJdbcUrl(), dataSource.getUsername(), dataSource.getPassword())) {
+            Thread sleeping = Thread.ofVirtual().start(() -> {
+                try (Statement statement = sleeper.createStatement()) {
+                    statement.execute("select pg_sleep(2) /* sampled */");
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            RecordedEvent sample = jfr.awaitFirst("queuescope.PgActivity",
+                    e -> e.getString("query") != null && e.getString("query").contains("/* sampled */"));
+
+            assertThat(sample.getString("state")).isEqualTo("active");
+            assertThat(sample.getString("waitEvent")).isEqualTo("PgSleep");
+            sleeping.join();
         }
     }
 
