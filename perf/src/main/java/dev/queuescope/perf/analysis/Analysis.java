@@ -3,57 +3,56 @@ package dev.queuescope.perf.analysis;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import org.HdrHistogram.EncodableHistogram;
-import org.HdrHistogram.HistogramLogReader;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Analyses a finished run from what it captured — the service's JFR recording and the generator's
- * interval log — never from the run's settings, and (re)writes {@code queues} in its summary.json.
+ * Analyses a finished run from what it captured — the service's JFR recording, its sampled metrics
+ * and the generator's interval log — never from the run's id, labs, settings, flags or logs, and
+ * (re)writes {@code queues}, {@code verdict} and {@code tailToCause} in its summary.json.
  */
 public final class Analysis {
 
+    static final List<QueueRule> RULES = List.of(new HttpThreadsRule(), new DbPoolRule(), new DbStatementsRule(),
+            new DbLocksRule(), new JvmLocksRule(), new GcRule(), new LoggingRule(), new ExternalCallsRule(),
+            new EventOutboxRule(), new CpuRule());
+
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    /**
+     * @param verdictSeries the verdict queue's time per request (ms) by second, for the report's timeline
+     */
+    public record Result(List<QueueEntry> queues, Verdict verdict, TailToCause tailToCause,
+            List<Double> verdictSeries) {
+    }
 
     private Analysis() {
     }
 
-    public static List<QueueEntry> analyse(Path run) throws IOException {
-        Window measured = measuredWindow(run.resolve("latency.hlog"));
-        Path jfr = run.resolve("shop.jfr");
-        List<QueueEntry> queues = Files.exists(jfr)
-                ? QueueLedger.of(ShopRecording.read(jfr, measured.from(), measured.to()))
-                : QueueLedger.VOCABULARY.stream().map(QueueEntry::unobserved).toList();
+    public static Result analyse(Path run) throws IOException {
+        return analyse(run, LedgerSettings.DEFAULTS);
+    }
+
+    static Result analyse(Path run, LedgerSettings settings) throws IOException {
+        Capture capture = CaptureReader.read(run);
+        Ledger ledger = new Ledger(capture, settings);
+        List<QueueEntry> queues = RULES.stream().map(rule -> rule.entry(ledger)).toList();
+        Verdict verdict = Verdict.of(queues, capture, settings);
+        List<Double> series = verdict.queue().equals("none") ? List.of()
+                : Queue.ofLabel(verdict.queue()).kind() == Queue.Kind.BACKLOG
+                        ? ledger.metricSeries(EventOutboxRule.DEPTH)
+                        : ledger.perSecondMs(a -> a.at(Queue.ofLabel(verdict.queue())));
+        Result result = new Result(queues, verdict, TailToCause.of(ledger), series);
         Path summary = run.resolve("summary.json");
         if (Files.exists(summary)) {
             ObjectNode document = (ObjectNode) JSON.readTree(summary.toFile());
             document.set("queues", JSON.valueToTree(queues));
+            document.set("verdict", JSON.valueToTree(verdict));
+            document.set("tailToCause", JSON.valueToTree(result.tailToCause()));
             JSON.writeValue(summary.toFile(), document);
         }
-        return queues;
-    }
-
-    record Window(Instant from, Instant to) {
-    }
-
-    /** The measured phase: from the first interval's start to the last interval's end in the .hlog. */
-    static Window measuredWindow(Path hlog) throws IOException {
-        long from = Long.MAX_VALUE;
-        long to = Long.MIN_VALUE;
-        HistogramLogReader reader = new HistogramLogReader(hlog.toFile());
-        EncodableHistogram interval;
-        while ((interval = reader.nextIntervalHistogram()) != null) {
-            from = Math.min(from, interval.getStartTimeStamp());
-            to = Math.max(to, interval.getEndTimeStamp());
-        }
-        reader.close();
-        if (from == Long.MAX_VALUE) {
-            throw new IOException("No intervals in " + hlog + ": nothing was measured");
-        }
-        return new Window(Instant.ofEpochMilli(from), Instant.ofEpochMilli(to));
+        return result;
     }
 }

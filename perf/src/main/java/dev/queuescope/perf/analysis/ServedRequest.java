@@ -1,14 +1,19 @@
 package dev.queuescope.perf.analysis;
 
 /**
- * One generator request as the service recorded it: its time in the service and how much of it
- * was spent waiting for a pooled connection and running SQL (all nanoseconds).
+ * One generator request as the service recorded it (epoch nanoseconds): when the generator meant to
+ * send it, when a server thread started and finished it, on which thread, and the CPU that thread
+ * used meanwhile ({@code -1} when the service did not record it).
  */
-record ServedRequest(String requestId, String route, long durationNanos, long acquireNanos, long sqlNanos,
-        int statements) {
+record ServedRequest(String id, String route, long threadId, long intendedNanos, long startNanos, long endNanos,
+        long cpuNanos) {
 
-    ServedRequest plus(long acquire, long sql, int statementCount) {
-        return new ServedRequest(requestId, route, durationNanos, acquireNanos + acquire, sqlNanos + sql,
-                statements + statementCount);
+    /** What the client waited: from the intended start (open model) to the server's answer. */
+    long latencyNanos() {
+        return endNanos - intendedNanos;
+    }
+
+    boolean covers(long thread, long atNanos) {
+        return thread == threadId && atNanos >= startNanos && atNanos < endNanos;
     }
 }

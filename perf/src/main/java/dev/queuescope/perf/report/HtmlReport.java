@@ -30,13 +30,17 @@ public final class HtmlReport {
                 body{font:14px/1.4 system-ui,sans-serif;margin:2em auto;max-width:960px;color:#222}
                 table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #ccc;padding:.2em .6em;text-align:right}
                 th{background:#f4f4f4}td:first-child,th:first-child{text-align:left}
-                .ok{color:#176f2c;font-weight:bold}.bad{color:#b00020;font-weight:bold}
+                .ok{color:#176f2c;font-weight:bold}.verdict{border:2px solid #b00020;padding:.5em 1em;margin:1em 0}
+                .verdict.none{border-color:#176f2c}.bar{display:inline-block;height:.8em;background:#d62728;vertical-align:middle}
+                .bar.p50{background:#1f77b4}.bad{color:#b00020;font-weight:bold}
                 svg.chart{width:100%%;height:auto;background:#fafafa;font-size:11px}.axis{stroke:#999}
                 figure{margin:0 0 1em}figcaption{font-weight:bold}
                 </style></head><body>
                 """.formatted(SvgChart.escape(summary.run().id())));
         html.append("<h1 id=\"queuescope-report\">Queuescope run ").append(SvgChart.escape(summary.run().id()))
                 .append("</h1>\n");
+        // The verdict and its evidence come first; `analyse` fills this in (LedgerSection).
+        html.append(LedgerSection.START).append(LedgerSection.END).append('\n');
         runSection(html, summary);
         latencySection(html, summary);
         html.append("<h2>Over time</h2>\n");

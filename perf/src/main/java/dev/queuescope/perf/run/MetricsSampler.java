@@ -28,7 +28,7 @@ public final class MetricsSampler implements AutoCloseable {
     /** Series the report plots: each is a queue, or the work that drains one. */
     static final List<String> SERIES = List.of(
             "hikaricp_connections_active", "hikaricp_connections_pending", "hikaricp_connections_idle",
-            "tomcat_threads_busy_threads", "tomcat_threads_current_threads",
+            "tomcat_threads_busy_threads", "tomcat_threads_current_threads", "tomcat_threads_config_max_threads",
             "log4j2_ringbuffer_remaining", "queuescope_outbox_incomplete",
             "jvm_gc_pause_seconds_sum", "jvm_gc_pause_seconds_count", "jvm_gc_overhead",
             "process_cpu_usage", "system_cpu_usage", "jvm_threads_live_threads",

@@ -7,6 +7,7 @@ import dev.queuescope.perf.load.LoadResult;
 import dev.queuescope.perf.load.OpenLoopGenerator;
 import dev.queuescope.perf.report.HtmlReport;
 import dev.queuescope.perf.report.JfrSelfCheck;
+import dev.queuescope.perf.report.LedgerSection;
 import dev.queuescope.perf.report.SummaryFactory;
 import dev.queuescope.perf.report.Summary;
 import dev.queuescope.perf.scenario.Discovery;
@@ -127,12 +128,14 @@ public final class RunCommand implements Callable<Integer> {
                     JfrSelfCheck.droppedBytes(run.file("shop.jfr")));
             JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
                     .writeValue(run.file("summary.json").toFile(), summary);
-            Analysis.analyse(run.path());
             HtmlReport.write(run.file("report.html"), summary, result.perSecond(),
                     MetricsSampler.read(run.file("metrics.jsonl")));
+            Analysis.Result analysis = Analysis.analyse(run.path());
+            LedgerSection.splice(run.file("report.html"), analysis);
             System.out.printf("p50 %.2f ms, p99 %.2f ms (uncorrected p99 %.2f ms), %.0f req/s, errors %.2f %%%n",
                     summary.latencyMs().p50(), summary.latencyMs().p99(), summary.latencyMsUncorrected().p99(),
                     summary.throughput().requestsPerSecond(), 100 * summary.throughput().errorRate());
+            System.out.println("Verdict: " + analysis.verdict().queue() + " — " + analysis.verdict().summary());
             System.out.println("Report: " + run.file("report.html"));
             if (result.saturated()) {
                 System.out.println("The generator could not keep up: " + result.saturationReason());

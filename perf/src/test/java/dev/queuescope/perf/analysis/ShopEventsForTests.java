@@ -21,7 +21,18 @@ final class ShopEventsForTests {
         String module = "catalog";
         int status = 200;
         String requestId;
+        long cpuTime = -1;
         long intendedStartMicros;
+    }
+
+    @Name("queuescope.PgActivity")
+    @StackTrace(false)
+    static class PgActivity extends Event {
+        String state = "active";
+        String waitEventType = "CPU";
+        String waitEvent = "running";
+        int backends = 1;
+        String query;
     }
 
     @Name("queuescope.ConnectionAcquire")

@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 /** A summary of a plausible run, for tests of what is made from one. */
-final class SampleSummary {
+public final class SampleSummary {
 
     private SampleSummary() {
     }
 
-    static Summary missedObjective() {
+    public static Summary missedObjective() {
         return new Summary(
                 new Summary.Run("20261126-120000-mixed", "mixed", List.of(), 200, 30, 5, "POISSON", 25,
                         "http://127.0.0.1:1", new Environment("abc123", "JDK 25", "CPU", 2, "Linux",

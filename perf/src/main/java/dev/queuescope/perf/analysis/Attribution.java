@@ -1,0 +1,172 @@
+package dev.queuescope.perf.analysis;
+
+import dev.queuescope.perf.analysis.Capture.CpuLoad;
+import dev.queuescope.perf.analysis.Capture.Interval;
+import dev.queuescope.perf.analysis.Capture.Statement;
+import dev.queuescope.perf.analysis.Capture.ThreadWait;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Splits each request's latency by queue, classifying a wait by the resource waited for, not by how
+ * the thread waited (DESIGN.md): a park in a Log4j appender is logging, a park in a
+ * {@code ReentrantLock} is a JVM lock, a statement's time is divided by what PostgreSQL's sampled
+ * backends of that statement were doing.
+ *
+ * <ul>
+ * <li>http-threads (wait): the part of the time from intended start until a server thread started the
+ *     request during which every server thread was busy (from the requests' own server intervals and
+ *     the pool's configured maximum). With a thread free, the same gap is the generator's, the
+ *     network's or the CPU's, not a queue for threads.</li>
+ * <li>db-pool (wait): Hikari's acquire time.</li>
+ * <li>db-locks (wait) / db-statements (wait: other database waits, service: the rest): statement time.</li>
+ * <li>jvm-locks (wait): monitor enters and parks on {@code java.util.concurrent.locks} outside logging code.</li>
+ * <li>logging: waits inside logging code (wait) and file writes from it (service).</li>
+ * <li>gc (wait): stop-the-world pauses overlapping the request on the server.</li>
+ * <li>cpu: the thread's CPU time (service); time nothing explains, in a second the machine's CPU was
+ *     at least {@link LedgerSettings#cpuBusy()} busy, is waiting for a core (wait).</li>
+ * </ul>
+ */
+final class Attribution {
+
+    private Attribution() {
+    }
+
+    static List<RequestAccount> of(Capture capture, LedgerSettings settings) {
+        List<Interval> saturated = saturated(capture.requests(), capture.serverThreads());
+        Map<String, RequestAccount> byId = new HashMap<>();
+        Map<Long, List<RequestAccount>> byThread = new HashMap<>();
+        for (ServedRequest request : capture.requests()) {
+            RequestAccount account = new RequestAccount(request);
+            byId.put(request.id(), account);
+            byThread.computeIfAbsent(request.threadId(), t -> new ArrayList<>()).add(account);
+            account.addWait(Queue.HTTP_THREADS, overlap(saturated, request.intendedNanos(), request.startNanos()));
+            account.addWait(Queue.DB_POOL, capture.acquireNanos().getOrDefault(request.id(), 0L));
+        }
+        byThread.values().forEach(list -> list.sort(Comparator.comparingLong(a -> a.request.startNanos())));
+        statements(capture, byId);
+        for (ThreadWait wait : capture.threadWaits()) {
+            RequestAccount account = covering(byThread.get(wait.threadId()), wait.startNanos());
+            if (account != null) {
+                threadWait(account, wait);
+            }
+        }
+        List<CpuLoad> load = capture.cpuLoad().stream().sorted(Comparator.comparingLong(CpuLoad::timeNanos)).toList();
+        for (RequestAccount account : byId.values()) {
+            ServedRequest request = account.request;
+            for (Interval pause : capture.gcPauses()) {
+                account.addWait(Queue.GC, pause.overlap(request.startNanos(), request.endNanos()));
+            }
+            if (request.cpuNanos() >= 0) {
+                account.addService(Queue.CPU, request.cpuNanos());
+                if (machineLoad(load, request.endNanos()) >= settings.cpuBusy()) {
+                    account.addWait(Queue.CPU, account.unaccounted());
+                }
+            }
+        }
+        return List.copyOf(byId.values());
+    }
+
+    private static void statements(Capture capture, Map<String, RequestAccount> byId) {
+        DatabaseWaits database = new DatabaseWaits(capture.pgSamples());
+        for (Statement statement : capture.statements()) {
+            RequestAccount account = byId.get(statement.requestId());
+            if (account == null) {
+                continue;
+            }
+            DatabaseWaits.Split split = database.of(statement.sql());
+            long lock = Math.round(statement.durationNanos() * split.lock());
+            long otherWait = Math.round(statement.durationNanos() * split.otherWait());
+            account.addWait(Queue.DB_LOCKS, lock);
+            account.addWait(Queue.DB_STATEMENTS, otherWait);
+            account.addService(Queue.DB_STATEMENTS, statement.durationNanos() - lock - otherWait);
+        }
+    }
+
+    private static void threadWait(RequestAccount account, ThreadWait wait) {
+        long nanos = Math.min(wait.endNanos(), account.request.endNanos()) - wait.startNanos();
+        if (wait.logging()) {
+            if (wait.kind() == ThreadWait.Kind.FILE_WRITE) {
+                account.addService(Queue.LOGGING, nanos);
+            } else {
+                account.addWait(Queue.LOGGING, nanos);
+            }
+        } else if (wait.kind() == ThreadWait.Kind.MONITOR
+                || wait.kind() == ThreadWait.Kind.PARK && wait.what().startsWith("java.util.concurrent.locks.")) {
+            account.addWait(Queue.JVM_LOCKS, nanos);
+        }
+        // Other parks (Hikari's handoff: counted as db-pool by its acquire time) and file IO are not a queue here.
+    }
+
+    /** When at least {@code threads} requests were on server threads at once (none when the maximum is unknown). */
+    static List<Interval> saturated(List<ServedRequest> requests, int threads) {
+        List<Interval> segments = new ArrayList<>();
+        if (threads <= 0) {
+            return segments;
+        }
+        List<long[]> edges = new ArrayList<>(requests.size() * 2);
+        for (ServedRequest request : requests) {
+            edges.add(new long[] {request.startNanos(), 1});
+            edges.add(new long[] {request.endNanos(), -1});
+        }
+        edges.sort(Comparator.<long[]>comparingLong(e -> e[0]).thenComparingLong(e -> e[1]));
+        int busy = 0;
+        long since = 0;
+        for (long[] edge : edges) {
+            int before = busy;
+            busy += (int) edge[1];
+            if (before < threads && busy >= threads) {
+                since = edge[0];
+            } else if (before >= threads && busy < threads) {
+                segments.add(new Interval(since, edge[0]));
+            }
+        }
+        return segments;
+    }
+
+    /** Time inside [from, to) covered by the sorted, disjoint segments. */
+    static long overlap(List<Interval> segments, long from, long to) {
+        long total = 0;
+        for (Interval segment : segments) {
+            if (segment.startNanos() >= to) {
+                break;
+            }
+            total += segment.overlap(from, to);
+        }
+        return total;
+    }
+
+    /** The request the thread was serving at that moment, if any. */
+    private static @Nullable RequestAccount covering(@Nullable List<RequestAccount> sorted, long atNanos) {
+        if (sorted == null) {
+            return null;
+        }
+        int low = 0;
+        int high = sorted.size() - 1;
+        RequestAccount candidate = null;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            if (sorted.get(middle).request.startNanos() <= atNanos) {
+                candidate = sorted.get(middle);
+                low = middle + 1;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return candidate != null && atNanos < candidate.request.endNanos() ? candidate : null;
+    }
+
+    /** The machine's CPU load of the one-second sample that covers the moment (the next sample after it). */
+    private static double machineLoad(List<CpuLoad> sorted, long atNanos) {
+        for (CpuLoad sample : sorted) {
+            if (sample.timeNanos() >= atNanos) {
+                return sample.machineTotal();
+            }
+        }
+        return sorted.isEmpty() ? 0 : sorted.getLast().machineTotal();
+    }
+}

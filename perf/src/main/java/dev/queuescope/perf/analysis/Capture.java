@@ -1,0 +1,97 @@
+package dev.queuescope.perf.analysis;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything a run captured about its measured window, as read from shop.jfr, metrics.jsonl and
+ * latency.hlog — and nothing else (no run id, labs, settings, flags or logs). Times are epoch nanoseconds.
+ *
+ * @param eventTypes JFR event types the recording holds at least one event of
+ * @param completedRequests requests the generator completed in the window (from the .hlog)
+ * @param latencyP99Ms the generator's corrected p99 over the window (from the .hlog)
+ * @param objectiveP99Ms the scenario's latency objective, when the summary states one
+ */
+record Capture(long fromNanos, long toNanos, Set<String> eventTypes, List<ServedRequest> requests,
+        Map<String, Long> acquireNanos, List<Statement> statements, List<ThreadWait> threadWaits,
+        List<Interval> gcPauses, List<CpuLoad> cpuLoad, List<PgSample> pgSamples, List<PgStatement> pgStatements,
+        List<Completion> outbox, List<StackSample> stackSamples, List<Allocation> allocations,
+        List<Map<String, Double>> metrics, long completedRequests, double latencyP99Ms,
+        @Nullable Double objectiveP99Ms) {
+
+    static final String SERVER_THREADS = "tomcat_threads_config_max_threads";
+
+    double seconds() {
+        return (toNanos - fromNanos) / 1e9;
+    }
+
+    boolean has(String eventType) {
+        return eventTypes.contains(eventType);
+    }
+
+    /** The server's configured maximum of request threads, from its metrics; 0 when unknown. */
+    int serverThreads() {
+        return (int) metrics.stream().filter(r -> r.containsKey(SERVER_THREADS)).mapToDouble(r -> r.get(SERVER_THREADS))
+                .max().orElse(0);
+    }
+
+    boolean hasMetric(String series) {
+        return metrics.stream().anyMatch(row -> row.containsKey(series));
+    }
+
+    record Interval(long startNanos, long endNanos) {
+        long overlap(long from, long to) {
+            return Math.max(0, Math.min(to, endNanos) - Math.max(from, startNanos));
+        }
+    }
+
+    /** A jOOQ statement of a request (DbStatement). */
+    record Statement(String requestId, String digest, String sql, long startNanos, long durationNanos, long rows) {
+    }
+
+    /** Why a thread was blocked, from JDK events (monitor enter, park, file write) with stack facts. */
+    record ThreadWait(long threadId, long startNanos, long endNanos, Kind kind, String what, boolean logging,
+            String frame) {
+        enum Kind { MONITOR, PARK, FILE_WRITE }
+
+        long nanos() {
+            return endNanos - startNanos;
+        }
+    }
+
+    record CpuLoad(long timeNanos, double machineTotal, double jvmTotal) {
+    }
+
+    /** One group of pg_stat_activity in a sample. */
+    record PgSample(long timeNanos, String state, String waitType, String waitEvent, @Nullable String query,
+            int backends) {
+        boolean active() {
+            return "active".equals(state);
+        }
+
+        boolean lockWait() {
+            return active() && "Lock".equals(waitType);
+        }
+
+        /** Waiting inside the database for something other than a lock or the client (IO, LWLock, …). */
+        boolean otherWait() {
+            return active() && !"CPU".equals(waitType) && !"Lock".equals(waitType) && !"Client".equals(waitType);
+        }
+    }
+
+    record PgStatement(String query, long calls, long execMicros, long rows, long blocksHit, long blocksRead) {
+    }
+
+    /** An outbox publication completed: when, how long after publication, for which listener. */
+    record Completion(long timeNanos, long lagNanos, String eventType, String listener) {
+    }
+
+    /** An execution sample: the thread and its frames, innermost first (class.method). */
+    record StackSample(long threadId, long timeNanos, List<String> frames) {
+    }
+
+    record Allocation(long threadId, long timeNanos, long weight, String frame) {
+    }
+}

@@ -1,0 +1,232 @@
+package dev.queuescope.perf.analysis;
+
+import dev.queuescope.perf.analysis.Capture.Allocation;
+import dev.queuescope.perf.analysis.Capture.Completion;
+import dev.queuescope.perf.analysis.Capture.CpuLoad;
+import dev.queuescope.perf.analysis.Capture.Interval;
+import dev.queuescope.perf.analysis.Capture.PgSample;
+import dev.queuescope.perf.analysis.Capture.PgStatement;
+import dev.queuescope.perf.analysis.Capture.StackSample;
+import dev.queuescope.perf.analysis.Capture.Statement;
+import dev.queuescope.perf.analysis.Capture.ThreadWait;
+import dev.queuescope.perf.run.MetricsSampler;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jdk.jfr.consumer.RecordedClass;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
+import jdk.jfr.consumer.RecordingFile;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads a run directory's captured data into a {@link Capture} of its measured window: the window,
+ * request count and p99 from latency.hlog, the samples of metrics.jsonl, and the events of
+ * shop.jfr (the shop's own and the JDK's). A missing file leaves its sources unobserved.
+ */
+final class CaptureReader {
+
+    private static final int FRAMES = 12;
+
+    private final long from;
+    private final long to;
+    private final Set<String> eventTypes = new HashSet<>();
+    private final List<ServedRequest> requests = new ArrayList<>();
+    private final Map<String, Long> acquire = new HashMap<>();
+    private final List<Statement> statements = new ArrayList<>();
+    private final List<ThreadWait> waits = new ArrayList<>();
+    private final List<Interval> gcPauses = new ArrayList<>();
+    private final List<CpuLoad> cpuLoad = new ArrayList<>();
+    private final List<PgSample> pgSamples = new ArrayList<>();
+    private final List<PgStatement> pgStatements = new ArrayList<>();
+    private final List<Completion> outbox = new ArrayList<>();
+    private final List<StackSample> stackSamples = new ArrayList<>();
+    private final List<Allocation> allocations = new ArrayList<>();
+
+    private CaptureReader(long from, long to) {
+        this.from = from;
+        this.to = to;
+    }
+
+    static Capture read(Path run) throws IOException {
+        Histogram all = null;
+        long from = Long.MAX_VALUE;
+        long to = Long.MIN_VALUE;
+        HistogramLogReader hlog = new HistogramLogReader(run.resolve("latency.hlog").toFile());
+        EncodableHistogram interval;
+        while ((interval = hlog.nextIntervalHistogram()) != null) {
+            from = Math.min(from, interval.getStartTimeStamp());
+            to = Math.max(to, interval.getEndTimeStamp());
+            if (interval instanceof Histogram h) {
+                if (all == null) {
+                    all = new Histogram(h.getNumberOfSignificantValueDigits());
+                }
+                all.add(h);
+            }
+        }
+        hlog.close();
+        if (all == null) {
+            throw new IOException("No intervals in " + run.resolve("latency.hlog") + ": nothing was measured");
+        }
+        CaptureReader reader = new CaptureReader(from * 1_000_000, to * 1_000_000);
+        Path jfr = run.resolve("shop.jfr");
+        if (Files.exists(jfr)) {
+            reader.readJfr(jfr);
+        }
+        List<Map<String, Double>> metrics = MetricsSampler.read(run.resolve("metrics.jsonl")).stream()
+                .filter(row -> row.containsKey("t") && row.get("t") * 1e6 >= reader.from && row.get("t") * 1e6 < reader.to)
+                .toList();
+        return new Capture(reader.from, reader.to, reader.eventTypes, reader.requests, reader.acquire,
+                reader.statements, reader.waits, reader.gcPauses, reader.cpuLoad, reader.pgSamples,
+                reader.pgStatements, reader.outbox, reader.stackSamples, reader.allocations, metrics,
+                all.getTotalCount(), all.getValueAtPercentile(99) / 1000.0, objective(run.resolve("summary.json")));
+    }
+
+    /** The scenario's objective is the one setting analysis may read: it defines what "missed" means. */
+    private static @Nullable Double objective(Path summary) throws IOException {
+        if (!Files.exists(summary)) {
+            return null;
+        }
+        JsonNode objective = JsonMapper.builder().build().readTree(summary.toFile()).at("/run/objectiveP99Ms");
+        return objective.isNumber() ? objective.asDouble() : null;
+    }
+
+    private void readJfr(Path jfr) throws IOException {
+        try (RecordingFile file = new RecordingFile(jfr)) {
+            while (file.hasMoreEvents()) {
+                RecordedEvent event = file.readEvent();
+                long start = nanos(event.getStartTime());
+                long end = nanos(event.getEndTime());
+                String type = event.getEventType().getName();
+                // Waits that started in warm-up still count when they end inside the window.
+                if (end < from || start >= to) {
+                    if (type.equals("queuescope.HttpRequest") || type.equals("queuescope.EventPublication")) {
+                        eventTypes.add(type);
+                    }
+                    continue;
+                }
+                eventTypes.add(type);
+                read(type, event, start, end);
+            }
+        }
+    }
+
+    private void read(String type, RecordedEvent event, long start, long end) {
+        switch (type) {
+            case "queuescope.HttpRequest" -> request(event, start, end);
+            case "queuescope.ConnectionAcquire" -> {
+                String id = event.getString("requestId");
+                if (id != null) {
+                    acquire.merge(id, event.getLong("acquireNanos"), Long::sum);
+                }
+            }
+            case "queuescope.DbStatement" -> statements.add(new Statement(orEmpty(event.getString("requestId")),
+                    event.getString("digest"), orEmpty(event.getString("sqlPrefix")), start, end - start,
+                    event.getLong("rows")));
+            case "jdk.JavaMonitorEnter" -> waits.add(new ThreadWait(thread(event.getThread()), start, end,
+                    ThreadWait.Kind.MONITOR, className(event.getClass("monitorClass")), logging(event), frame(event)));
+            case "jdk.ThreadPark" -> waits.add(new ThreadWait(thread(event.getThread()), start, end,
+                    ThreadWait.Kind.PARK, className(event.getClass("parkedClass")), logging(event), frame(event)));
+            case "jdk.FileWrite", "jdk.FileForce" -> waits.add(new ThreadWait(thread(event.getThread()), start, end,
+                    ThreadWait.Kind.FILE_WRITE, orEmpty(event.getString("path")), logging(event), frame(event)));
+            case "jdk.GCPhasePause" -> gcPauses.add(new Interval(start, end));
+            case "jdk.CPULoad" -> cpuLoad.add(new CpuLoad(start, event.getFloat("machineTotal"),
+                    event.getFloat("jvmUser") + event.getFloat("jvmSystem")));
+            case "queuescope.PgActivity" -> pgSamples.add(new PgSample(start, event.getString("state"),
+                    event.getString("waitEventType"), event.getString("waitEvent"),
+                    event.hasField("query") ? event.getString("query") : null, event.getInt("backends")));
+            case "queuescope.PgStatement" -> pgStatements.add(new PgStatement(orEmpty(event.getString("query")),
+                    event.getLong("calls"), event.getLong("execMicros"), event.getLong("rows"),
+                    event.getLong("sharedBlocksHit"), event.getLong("sharedBlocksRead")));
+            case "queuescope.EventPublication" -> outbox.add(new Completion(start, event.getLong("lagNanos"),
+                    orEmpty(event.getString("eventType")), orEmpty(event.getString("listener"))));
+            case "jdk.ExecutionSample" -> stackSamples.add(new StackSample(thread(event.getThread("sampledThread")),
+                    start, frames(event.getStackTrace())));
+            case "jdk.ObjectAllocationSample" -> allocations.add(new Allocation(thread(event.getThread()), start,
+                    event.getLong("weight"), frame(event)));
+            default -> {
+                // not a source of any rule
+            }
+        }
+    }
+
+    private void request(RecordedEvent event, long start, long end) {
+        long intendedMicros = event.getLong("intendedStartMicros");
+        long intended = intendedMicros * 1_000;
+        // Only the generator's requests of the measured window (warm-up and probes carry no or earlier starts).
+        if (intendedMicros <= 0 || intended < from || intended >= to) {
+            return;
+        }
+        long cpu = event.hasField("cpuTime") ? event.getLong("cpuTime") : -1;
+        requests.add(new ServedRequest(event.getString("requestId"), orEmpty(event.getString("route")),
+                thread(event.getThread()), intended, start, end, cpu));
+    }
+
+    private static long nanos(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+    }
+
+    private static long thread(@Nullable RecordedThread thread) {
+        return thread == null ? -1 : thread.getJavaThreadId();
+    }
+
+    private static String className(@Nullable RecordedClass type) {
+        return type == null ? "" : type.getName();
+    }
+
+    private static String orEmpty(@Nullable String value) {
+        return value == null ? "" : value;
+    }
+
+    /** Whether the wait happened inside logging code: the logging queue, not a lock of the application's. */
+    private static boolean logging(RecordedEvent event) {
+        RecordedStackTrace stack = event.getStackTrace();
+        if (stack == null) {
+            return false;
+        }
+        for (RecordedFrame frame : stack.getFrames()) {
+            String type = frame.getMethod().getType().getName();
+            if (type.startsWith("org.apache.logging.") || type.startsWith("com.lmax.disruptor.")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The innermost frame outside the JDK (where the application asked for the wait), else the innermost. */
+    private static String frame(RecordedEvent event) {
+        List<String> frames = frames(event.getStackTrace());
+        return frames.stream().filter(f -> !f.startsWith("java.") && !f.startsWith("jdk.") && !f.startsWith("sun."))
+                .findFirst().orElse(frames.isEmpty() ? "" : frames.getFirst());
+    }
+
+    private static List<String> frames(@Nullable RecordedStackTrace stack) {
+        if (stack == null) {
+            return List.of();
+        }
+        List<String> frames = new ArrayList<>(FRAMES);
+        for (RecordedFrame frame : stack.getFrames()) {
+            if (frames.size() == FRAMES) {
+                break;
+            }
+            if (frame.isJavaFrame()) {
+                frames.add(frame.getMethod().getType().getName() + "." + frame.getMethod().getName());
+            }
+        }
+        return frames;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.queuescope.perf.analysis;
+
+import dev.queuescope.perf.analysis.Capture.CpuLoad;
+import dev.queuescope.perf.analysis.Capture.StackSample;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * cpu: the request thread's own CPU time (service) and, while the machine was busy, the time a
+ * runnable thread waited for a core (wait; see {@link Attribution}). Evidence: machine load and the
+ * application frames most often on CPU in request threads.
+ */
+final class CpuRule implements QueueRule {
+
+    @Override
+    public Queue queue() {
+        return Queue.CPU;
+    }
+
+    @Override
+    public List<String> requires() {
+        return List.of("queuescope.HttpRequest with cpuTime", "jdk.CPULoad");
+    }
+
+    @Override
+    public boolean observed(Ledger ledger) {
+        return ledger.capture.has("jdk.CPULoad") && ledger.byLatency.stream().anyMatch(a -> a.request.cpuNanos() >= 0);
+    }
+
+    @Override
+    public QueueEntry evaluate(Ledger ledger) {
+        List<String> evidence = new ArrayList<>();
+        List<CpuLoad> load = ledger.capture.cpuLoad();
+        evidence.add(String.format(Locale.ROOT, "machine CPU %.0f %% on average, %.0f %% at most (JVM %.0f %%)",
+                100 * load.stream().mapToDouble(CpuLoad::machineTotal).average().orElse(0),
+                100 * load.stream().mapToDouble(CpuLoad::machineTotal).max().orElse(0),
+                100 * load.stream().mapToDouble(CpuLoad::jvmTotal).average().orElse(0)));
+        evidence.addAll(hotFrames(ledger));
+        return ledger.requestEntry(queue(), true, true, null, null, evidence);
+    }
+
+    /** Application frames (the innermost outside the JDK and the libraries' plumbing) on CPU in request threads. */
+    private static List<String> hotFrames(Ledger ledger) {
+        Set<Long> requestThreads = new HashSet<>();
+        ledger.byLatency.forEach(a -> requestThreads.add(a.request.threadId()));
+        Map<String, Long> byFrame = new HashMap<>();
+        long samples = 0;
+        for (StackSample sample : ledger.capture.stackSamples()) {
+            if (requestThreads.contains(sample.threadId()) && !sample.frames().isEmpty()) {
+                byFrame.merge(sample.frames().getFirst(), 1L, Long::sum);
+                samples++;
+            }
+        }
+        long all = samples;
+        return Ledger.top(byFrame, 3).stream().map(e -> String.format(Locale.ROOT,
+                "hot frame: %s (%.0f %% of %d request-thread samples)", e.getKey(), 100.0 * e.getValue() / all, all))
+                .toList();
+    }
+}

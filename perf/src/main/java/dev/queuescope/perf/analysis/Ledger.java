@@ -1,0 +1,161 @@
+package dev.queuescope.perf.analysis;
+
+import dev.queuescope.perf.analysis.QueueEntry.LittlesLaw;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.function.ToLongFunction;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The requests of a run with their time split by queue ({@link Attribution}), and the measures every
+ * rule shares: cohorts, shares, per-second trends, Little's law.
+ *
+ * <p>A share is taken over a cohort of requests ordered by latency (intended start to the server's
+ * answer): the median cohort is the 40th to 60th percentile, the tail cohort the 99th and above.
+ */
+final class Ledger {
+
+    final Capture capture;
+    final LedgerSettings settings;
+    final List<RequestAccount> byLatency;
+
+    Ledger(Capture capture, LedgerSettings settings) {
+        this.capture = capture;
+        this.settings = settings;
+        this.byLatency = Attribution.of(capture, settings).stream()
+                .sorted(Comparator.comparingLong(RequestAccount::latency)).toList();
+    }
+
+    List<RequestAccount> median() {
+        int size = byLatency.size();
+        return byLatency.subList((int) (size * 0.4), Math.max((int) (size * 0.6), Math.min(1, size)));
+    }
+
+    List<RequestAccount> tail() {
+        int size = byLatency.size();
+        return byLatency.subList(Math.max(0, Math.min((int) (size * 0.99), size - 1)), size);
+    }
+
+    double meanMs(ToLongFunction<RequestAccount> nanos) {
+        return byLatency.stream().mapToLong(nanos).average().orElse(0) / 1e6;
+    }
+
+    /** Fraction of the cohort's latency spent at the queue (capped at 1: clocks and overlaps differ slightly). */
+    static double share(List<RequestAccount> cohort, ToLongFunction<RequestAccount> atQueue) {
+        long total = cohort.stream().mapToLong(RequestAccount::latency).sum();
+        long at = cohort.stream().mapToLong(atQueue).sum();
+        return total <= 0 ? 0 : Math.min(1.0, at / (double) total);
+    }
+
+    /** The standard entry of a request queue; rules add depth, Little's law and evidence. */
+    QueueEntry requestEntry(Queue queue, boolean hasWait, boolean hasService, @Nullable Double maxDepth,
+            @Nullable LittlesLaw littlesLaw, List<String> evidence) {
+        double share99 = share(tail(), a -> a.at(queue));
+        List<String> lines = new ArrayList<>();
+        Boolean growing = hasWait ? growing(a -> a.wait(queue)) : null;
+        if (Boolean.TRUE.equals(growing)) {
+            lines.add(growthLine(a -> a.wait(queue)));
+        }
+        lines.addAll(evidence);
+        return new QueueEntry(queue.label(), true, QueueEntry.kind(queue), share99,
+                hasWait ? meanMs(a -> a.wait(queue)) : null, hasService ? meanMs(a -> a.service(queue)) : null,
+                share(median(), a -> a.at(queue)), share99, hasWait ? share(tail(), a -> a.wait(queue)) : null,
+                maxDepth, growing, littlesLaw, null, lines);
+    }
+
+    /** Mean of the per-request nanos by second of intended start, in ms (seconds without requests left out). */
+    List<Double> perSecondMs(ToLongFunction<RequestAccount> nanos) {
+        int seconds = Math.max(1, (int) Math.ceil(capture.seconds()));
+        double[] sum = new double[seconds];
+        int[] count = new int[seconds];
+        for (RequestAccount account : byLatency) {
+            int second = (int) Math.min(seconds - 1, (account.request.intendedNanos() - capture.fromNanos()) / 1_000_000_000L);
+            sum[second] += nanos.applyAsLong(account);
+            count[second]++;
+        }
+        List<Double> series = new ArrayList<>();
+        for (int i = 0; i < seconds; i++) {
+            if (count[i] > 0) {
+                series.add(sum[i] / count[i] / 1e6);
+            }
+        }
+        return series;
+    }
+
+    boolean growing(ToLongFunction<RequestAccount> nanos) {
+        return grows(perSecondMs(nanos), settings.growthFactor(), settings.growthMinMs());
+    }
+
+    String growthLine(ToLongFunction<RequestAccount> nanos) {
+        List<Double> series = perSecondMs(nanos);
+        return String.format(java.util.Locale.ROOT, "growing: %.2f ms per request in the first third, %.2f ms in the last",
+                thirdMean(series, 0), thirdMean(series, 2));
+    }
+
+    /** Last third's mean ≥ factor × first third's and at least {@code minIncrease} above it. */
+    static boolean grows(List<Double> series, double factor, double minIncrease) {
+        if (series.size() < 3) {
+            return false;
+        }
+        double first = thirdMean(series, 0);
+        double last = thirdMean(series, 2);
+        return last >= factor * first && last - first >= minIncrease;
+    }
+
+    static double thirdMean(List<Double> series, int third) {
+        int size = series.size() / 3;
+        int from = third == 2 ? series.size() - size : third * size;
+        return series.subList(from, from + size).stream().mapToDouble(Double::doubleValue).average().orElse(0);
+    }
+
+    /** Requests per second the generator completed in the window: Little's λ, independent of the service's events. */
+    double lambda() {
+        return capture.completedRequests() / capture.seconds();
+    }
+
+    LittlesLaw littlesLaw(double sampledL, double waitSeconds) {
+        double lambda = lambda();
+        double product = lambda * waitSeconds;
+        double larger = Math.max(sampledL, product);
+        boolean consistent = larger < settings.littleFloor()
+                || Math.abs(sampledL - product) <= settings.littleTolerance() * larger;
+        return new LittlesLaw(sampledL, lambda, waitSeconds, consistent);
+    }
+
+    OptionalDouble metricMean(String series) {
+        return capture.metrics().stream().filter(r -> r.containsKey(series)).mapToDouble(r -> r.get(series)).average();
+    }
+
+    OptionalDouble metricMax(String series) {
+        return capture.metrics().stream().filter(r -> r.containsKey(series)).mapToDouble(r -> r.get(series)).max();
+    }
+
+    List<Double> metricSeries(String series) {
+        return capture.metrics().stream().filter(r -> r.containsKey(series)).map(r -> r.get(series)).toList();
+    }
+
+    /** The most items inside [start, end) intervals at any moment. */
+    static int maxOverlap(List<long[]> intervals) {
+        List<long[]> edges = new ArrayList<>(intervals.size() * 2);
+        for (long[] interval : intervals) {
+            edges.add(new long[] {interval[0], 1});
+            edges.add(new long[] {interval[1], -1});
+        }
+        edges.sort(Comparator.<long[]>comparingLong(e -> e[0]).thenComparingLong(e -> e[1]));
+        int depth = 0;
+        int max = 0;
+        for (long[] edge : edges) {
+            depth += (int) edge[1];
+            max = Math.max(max, depth);
+        }
+        return max;
+    }
+
+    /** Top entries of a tally, largest first, as "key: value" lines. */
+    static List<Map.Entry<String, Long>> top(Map<String, Long> tally, int n) {
+        return tally.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(n).toList();
+    }
+}

@@ -1,0 +1,19 @@
+package dev.queuescope.perf.analysis;
+
+/**
+ * The ledger's thresholds, each with the reason for its default (docs/perf-guide.md, "Reading the verdict").
+ *
+ * @param cpuBusy machine CPU load (0..1) from which a request's unexplained time is counted as waiting
+ *        for a CPU: with every core busy, a runnable thread queues for one; below it, the time stays unexplained
+ * @param growthFactor a series grows when its last third averages at least this many times its first third…
+ * @param growthMinMs …and at least this much more per request (ms), so noise on a near-empty queue is not growth
+ * @param backlogGrowthMin a backlog grows when its depth rises by at least this many items first to last third
+ * @param littleTolerance Little's law holds when L and λW differ by at most this fraction of the larger…
+ * @param littleFloor …or both are below this many items (a near-empty queue cannot be checked)
+ * @param verdictMinShare a request queue is named only when it holds at least this share of the p99 cohort
+ */
+record LedgerSettings(double cpuBusy, double growthFactor, double growthMinMs, double backlogGrowthMin,
+        double littleTolerance, double littleFloor, double verdictMinShare) {
+
+    static final LedgerSettings DEFAULTS = new LedgerSettings(0.9, 2.0, 1.0, 10, 0.5, 0.2, 0.1);
+}

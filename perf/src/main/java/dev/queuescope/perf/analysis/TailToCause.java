@@ -1,0 +1,56 @@
+package dev.queuescope.perf.analysis;
+
+import dev.queuescope.perf.analysis.Capture.StackSample;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Where the slowest requests' time went, queue by queue, beside the median requests': ms per
+ * request in each cohort, the part no queue explains, and the frames on CPU in their threads while
+ * they were served.
+ */
+public record TailToCause(Cohort median, Cohort tail) {
+
+    public record Cohort(int requests, double latencyMs, Map<String, Double> msByQueue, double unaccountedMs,
+            List<String> hotFrames) {
+    }
+
+    static TailToCause of(Ledger ledger) {
+        return new TailToCause(cohort(ledger.median(), ledger.capture), cohort(ledger.tail(), ledger.capture));
+    }
+
+    private static Cohort cohort(List<RequestAccount> cohort, Capture capture) {
+        Map<String, Double> byQueue = new LinkedHashMap<>();
+        for (Queue queue : Queue.values()) {
+            if (queue.kind() == Queue.Kind.REQUEST) {
+                byQueue.put(queue.label(), cohort.stream().mapToLong(a -> a.at(queue)).average().orElse(0) / 1e6);
+            }
+        }
+        return new Cohort(cohort.size(), cohort.stream().mapToLong(RequestAccount::latency).average().orElse(0) / 1e6,
+                byQueue, cohort.stream().mapToLong(RequestAccount::unaccounted).average().orElse(0) / 1e6,
+                hotFrames(cohort, capture));
+    }
+
+    private static List<String> hotFrames(List<RequestAccount> cohort, Capture capture) {
+        Map<Long, List<ServedRequest>> byThread = new HashMap<>();
+        cohort.forEach(a -> byThread.computeIfAbsent(a.request.threadId(), t -> new ArrayList<>()).add(a.request));
+        Map<String, Long> byFrame = new HashMap<>();
+        long samples = 0;
+        for (StackSample sample : capture.stackSamples()) {
+            List<ServedRequest> candidates = byThread.get(sample.threadId());
+            if (candidates != null && !sample.frames().isEmpty()
+                    && candidates.stream().anyMatch(r -> r.covers(sample.threadId(), sample.timeNanos()))) {
+                byFrame.merge(sample.frames().getFirst(), 1L, Long::sum);
+                samples++;
+            }
+        }
+        long all = samples;
+        return byFrame.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(3)
+                .map(e -> String.format(Locale.ROOT, "%s (%d of %d samples)", e.getKey(), e.getValue(), all))
+                .toList();
+    }
+}

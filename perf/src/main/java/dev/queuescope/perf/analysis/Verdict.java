@@ -1,0 +1,78 @@
+package dev.queuescope.perf.analysis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where the queue built up. When the run missed its objective or a request queue grows: the observed
+ * request queue with the largest share of the p99 cohort, with its evidence. Otherwise, when a
+ * backlog grows under the constant load: that backlog. Otherwise {@code none} — which says nothing
+ * about the queues that were not observed, and the verdict lists them.
+ *
+ * <p>Confidence for a request queue is its p99 share, discounted by how close the runner-up comes
+ * ({@code share × share / (share + runner-up share)}); for a backlog, its growth score; for
+ * {@code none}, the fraction of the vocabulary that was observed.
+ */
+public record Verdict(String queue, double confidence, String summary, List<String> evidence) {
+
+    static Verdict of(List<QueueEntry> queues, Capture capture, LedgerSettings settings) {
+        @Nullable Double objective = capture.objectiveP99Ms();
+        boolean missed = objective != null && capture.latencyP99Ms() > objective;
+        List<QueueEntry> request = queues.stream().filter(q -> q.observed() && q.kind().equals("request")).toList();
+        List<String> growing = request.stream().filter(q -> Boolean.TRUE.equals(q.growing())).map(QueueEntry::name).toList();
+        String objectiveLine = objective == null
+                ? String.format(Locale.ROOT, "p99 %.1f ms (no objective stated)", capture.latencyP99Ms())
+                : String.format(Locale.ROOT, "p99 %.1f ms %s the objective of %.1f ms", capture.latencyP99Ms(),
+                        missed ? "missed" : "met", objective);
+        if (missed || !growing.isEmpty()) {
+            List<QueueEntry> ranked = request.stream()
+                    .sorted(Comparator.comparingDouble((QueueEntry q) -> q.shareOfP99() == null ? 0 : q.shareOfP99()).reversed())
+                    .toList();
+            if (!ranked.isEmpty() && ranked.getFirst().shareOfP99() != null
+                    && ranked.getFirst().shareOfP99() >= settings.verdictMinShare()) {
+                QueueEntry top = ranked.getFirst();
+                double share = top.shareOfP99();
+                double second = ranked.size() > 1 && ranked.get(1).shareOfP99() != null ? ranked.get(1).shareOfP99() : 0;
+                List<String> evidence = new ArrayList<>();
+                evidence.add(objectiveLine + (growing.isEmpty() ? "" : "; growing: " + String.join(", ", growing)));
+                if (top.waitShareOfP99() != null) {
+                    evidence.add(String.format(Locale.ROOT, "waiting for it: %.0f %% of the slowest requests' time "
+                            + "(%.2f ms per request on average)", 100 * top.waitShareOfP99(), top.waitMsPerRequest()));
+                }
+                if (top.littlesLaw() != null) {
+                    QueueEntry.LittlesLaw law = top.littlesLaw();
+                    evidence.add(String.format(Locale.ROOT, "Little's law: L %.2f sampled vs λW %.1f/s × %.4f s = %.2f (%s)",
+                            law.L(), law.lambda(), law.W(), law.lambda() * law.W(),
+                            law.consistent() ? "consistent" : "does not add up"));
+                }
+                evidence.addAll(top.evidence());
+                evidence.add(String.format(Locale.ROOT, "runner-up: %s (%.0f %% of p99)",
+                        ranked.size() > 1 ? ranked.get(1).name() : "none", 100 * second));
+                return new Verdict(top.name(), share * share / (share + second), String.format(Locale.ROOT,
+                        "%s: %.0f %% of the slowest requests' time was spent at %s", objectiveLine, 100 * share,
+                        top.name()), evidence);
+            }
+        }
+        Optional<QueueEntry> backlog = queues.stream()
+                .filter(q -> q.observed() && q.kind().equals("backlog") && Boolean.TRUE.equals(q.growing()))
+                .max(Comparator.comparingDouble(QueueEntry::score));
+        if (backlog.isPresent()) {
+            QueueEntry grown = backlog.get();
+            List<String> evidence = new ArrayList<>(List.of(objectiveLine));
+            evidence.addAll(grown.evidence());
+            return new Verdict(grown.name(), grown.score(), String.format(Locale.ROOT,
+                    "%s, but the %s backlog grows under constant load", objectiveLine, grown.name()), evidence);
+        }
+        List<String> unobserved = queues.stream().filter(q -> !q.observed()).map(QueueEntry::name).toList();
+        List<String> evidence = new ArrayList<>(List.of(objectiveLine));
+        if (!unobserved.isEmpty()) {
+            evidence.add("not observed, so not cleared: " + String.join(", ", unobserved));
+        }
+        return new Verdict("none", (queues.size() - unobserved.size()) / (double) queues.size(),
+                objectiveLine + "; no observed queue grows", evidence);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.queuescope.perf.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.queuescope.perf.analysis.Capture.ThreadWait.Kind;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Each wait is the queue of the resource waited for, not of how the thread waited (DESIGN.md). */
+class AttributionTests {
+
+    private static RequestAccount only(CaptureBuilder capture) {
+        List<RequestAccount> accounts = Attribution.of(capture.build(), LedgerSettings.DEFAULTS);
+        assertThat(accounts).hasSize(1);
+        return accounts.getFirst();
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+    @Test
+    void aMonitorEnteredOnTheRequestsThreadIsAJvmLockWait() {
+        RequestAccount account = only(new CaptureBuilder().request("r", 7, 0, 0, 50, 1)
+                .threadWait(7, 10, 30, Kind.MONITOR, "app.Catalog", false));
+
+        assertThat(ms(account.wait(Queue.JVM_LOCKS))).isEqualTo(30.0);
+    }
+
+    @Test
+    void aWaitOnAnotherThreadIsNotTheRequests() {
+        RequestAccount account = only(new CaptureBuilder().request("r", 7, 0, 0, 50, 1)
+                .threadWait(8, 10, 30, Kind.MONITOR, "app.Catalog", false));
+
+        assertThat(account.wait(Queue.JVM_LOCKS)).isZero();
+    }
+
+    @Test
+    void aLockInsideLoggingCodeIsLoggingNotAJvmLock() {
+        RequestAccount account = only(new CaptureBuilder().request("r", 7, 0, 0, 50, 1)
+                .threadWait(7, 10, 30, Kind.PARK, "java.util.concurrent.locks.ReentrantLock$NonfairSync", true));
+
+        assertThat(ms(account.wait(Queue.LOGGING))).isEqualTo(30.0);
+        assertThat(account.wait(Queue.JVM_LOCKS)).isZero();
+    }
+
+    @Test
+    void aParkInTheConnectionPoolIsNotCountedAgainBesideItsAcquireTime() {
+        RequestAccount account = only(new CaptureBuilder().request("r", 7, 0, 0, 50, 1).acquire("r", 30)
+                .threadWait(7, 10, 30, Kind.PARK, "java.util.concurrent.SynchronousQueue", false));
+
+        assertThat(ms(account.wait(Queue.DB_POOL))).isEqualTo(30.0);
+        assertThat(account.wait(Queue.JVM_LOCKS)).isZero();
+    }
+
+    @Test
+    void aStatementIsSplitByWhatPostgresqlsSampledBackendsOfItWereDoing() {
+        String update = "update inventory.stock set reserved = reserved + ? where product_id = ?";
+        RequestAccount account = only(new CaptureBuilder().request("r", 7, 0, 0, 50, 1)
+                .statement("r", update, 5, 40)
+                .pgSample(10, "active", "Lock", "update inventory.stock set reserved = reserved + $1 where product_id = $2", 3)
+                .pgSample(20, "active", "CPU", "update inventory.stock set reserved = reserved + $1 where product_id = $2", 1));
+
+        assertThat(ms(account.wait(Queue.DB_LOCKS))).isEqualTo(30.0);
+        assertThat(ms(account.service(Queue.DB_STATEMENTS))).isEqualTo(10.0);
+    }
+
+    @Test
+    void theGapBeforeAServerThreadIsAThreadWaitOnlyWhileEveryThreadWasBusy() {
+        // Two threads, both busy 0..20 ms; a request intended at 5 ms starts at 25 ms.
+        CaptureBuilder capture = new CaptureBuilder().metric(Capture.SERVER_THREADS, 2)
+                .request("a", 1, 0, 0, 20, 1).request("b", 2, 0, 0, 20, 1).request("late", 1, 5, 25, 5, 1);
+
+        RequestAccount late = Attribution.of(capture.build(), LedgerSettings.DEFAULTS).stream()
+                .filter(a -> a.request.id().equals("late")).findFirst().orElseThrow();
+
+        assertThat(ms(late.wait(Queue.HTTP_THREADS))).isEqualTo(15.0);
+    }
+
+    @Test
+    void unexplainedTimeIsACpuWaitOnlyWhenTheMachineWasBusy() {
+        RequestAccount busy = only(new CaptureBuilder().request("r", 7, 0, 0, 50, 10).machineCpu(0.97));
+        RequestAccount idle = only(new CaptureBuilder().request("r", 7, 0, 0, 50, 10).machineCpu(0.30));
+
+        assertThat(ms(busy.service(Queue.CPU))).isEqualTo(10.0);
+        assertThat(ms(busy.wait(Queue.CPU))).isEqualTo(40.0);
+        assertThat(idle.wait(Queue.CPU)).isZero();
+        assertThat(ms(idle.unaccounted())).isEqualTo(40.0);
+    }
+
+    @Test
+    void aGcPauseCountsForTheRequestsItOverlaps() {
+        RequestAccount account = only(new CaptureBuilder().request("r", 7, 0, 0, 50, 1).gcPause(40, 30));
+
+        assertThat(ms(account.wait(Queue.GC))).isEqualTo(10.0);
+    }
+}

@@ -1,0 +1,136 @@
+package dev.queuescope.perf.analysis;
+
+import dev.queuescope.perf.analysis.Capture.CpuLoad;
+import dev.queuescope.perf.analysis.Capture.Interval;
+import dev.queuescope.perf.analysis.Capture.PgSample;
+import dev.queuescope.perf.analysis.Capture.Statement;
+import dev.queuescope.perf.analysis.Capture.ThreadWait;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** A capture written by hand: a 30 s window starting at 0, times in ms, for rule and verdict tests. */
+final class CaptureBuilder {
+
+    static final long MS = 1_000_000L;
+    static final long WINDOW = 30_000 * MS;
+
+    private final Set<String> eventTypes = new HashSet<>(Set.of("queuescope.HttpRequest"));
+    private final List<ServedRequest> requests = new ArrayList<>();
+    private final Map<String, Long> acquire = new HashMap<>();
+    private final List<Statement> statements = new ArrayList<>();
+    private final List<ThreadWait> waits = new ArrayList<>();
+    private final List<Interval> pauses = new ArrayList<>();
+    private final List<CpuLoad> cpu = new ArrayList<>();
+    private final List<PgSample> pg = new ArrayList<>();
+    private final List<Map<String, Double>> metrics = new ArrayList<>();
+    private double p99 = 10;
+    private Double objective = 25.0;
+
+    /** A request intended at {@code atMs}, on a server thread from {@code startMs} for {@code serverMs}. */
+    CaptureBuilder request(String id, long thread, double atMs, double startMs, double serverMs, double cpuMs) {
+        requests.add(new ServedRequest(id, "/r", thread, ns(atMs), ns(startMs), ns(startMs + serverMs), ns(cpuMs)));
+        return this;
+    }
+
+    /** {@code count} requests one per 10 ms on their own threads, each served for {@code serverMs}. */
+    CaptureBuilder steady(int count, double serverMs) {
+        for (int i = 0; i < count; i++) {
+            request("s" + i, 1000 + i, i * 10.0, i * 10.0, serverMs, serverMs / 2);
+        }
+        return this;
+    }
+
+    /** {@code count} requests spread evenly over the window, each waiting {@code poolWaitMs(i)} for a connection. */
+    CaptureBuilder spread(int count, double serverMs, java.util.function.IntToDoubleFunction poolWaitMs) {
+        double gap = 30_000.0 / count;
+        for (int i = 0; i < count; i++) {
+            double wait = poolWaitMs.applyAsDouble(i);
+            request("p" + i, 2000 + i % 50, i * gap, i * gap, serverMs + wait, serverMs / 2);
+            acquire("p" + i, wait);
+        }
+        return this;
+    }
+
+    CaptureBuilder acquire(String id, double waitMs) {
+        eventTypes.add("queuescope.ConnectionAcquire");
+        acquire.merge(id, ns(waitMs), Long::sum);
+        return this;
+    }
+
+    CaptureBuilder statement(String id, String sql, double startMs, double ms) {
+        eventTypes.add("queuescope.DbStatement");
+        statements.add(new Statement(id, "d-" + sql.hashCode(), sql, ns(startMs), ns(ms), 1));
+        return this;
+    }
+
+    CaptureBuilder threadWait(long thread, double startMs, double ms, ThreadWait.Kind kind, String what,
+            boolean logging) {
+        eventTypes.add(kind == ThreadWait.Kind.MONITOR ? "jdk.JavaMonitorEnter" : "jdk.ThreadPark");
+        waits.add(new ThreadWait(thread, ns(startMs), ns(startMs + ms), kind, what, logging, "app.Frame.method"));
+        return this;
+    }
+
+    CaptureBuilder gcPause(double startMs, double ms) {
+        eventTypes.add("jdk.GCPhasePause");
+        pauses.add(new Interval(ns(startMs), ns(startMs + ms)));
+        return this;
+    }
+
+    CaptureBuilder machineCpu(double load) {
+        eventTypes.add("jdk.CPULoad");
+        for (int s = 1; s <= 30; s++) {
+            cpu.add(new CpuLoad(s * 1000 * MS, load, load / 2));
+        }
+        return this;
+    }
+
+    CaptureBuilder pgSample(double atMs, String state, String waitType, String query, int backends) {
+        eventTypes.add("queuescope.PgActivity");
+        pg.add(new PgSample(ns(atMs), state, waitType, "x", query, backends));
+        return this;
+    }
+
+    /** One metrics row per second with the series at the value. */
+    CaptureBuilder metric(String series, double value) {
+        return metric(series, second -> value);
+    }
+
+    /** One metrics row per second with the series at value(second). */
+    CaptureBuilder metric(String series, java.util.function.IntToDoubleFunction value) {
+        for (int s = 0; s < 30; s++) {
+            if (metrics.size() <= s) {
+                metrics.add(new LinkedHashMap<>(Map.of("t", (double) s * 1000)));
+            }
+            metrics.get(s).put(series, value.applyAsDouble(s));
+        }
+        return this;
+    }
+
+    CaptureBuilder p99(double ms) {
+        this.p99 = ms;
+        return this;
+    }
+
+    CaptureBuilder objective(Double ms) {
+        this.objective = ms;
+        return this;
+    }
+
+    Capture build() {
+        return new Capture(0, WINDOW, eventTypes, requests, acquire, statements, waits, pauses, cpu, pg, List.of(),
+                List.of(), List.of(), List.of(), metrics, requests.size(), p99, objective);
+    }
+
+    Ledger ledger() {
+        return new Ledger(build(), LedgerSettings.DEFAULTS);
+    }
+
+    static long ns(double ms) {
+        return Math.round(ms * MS);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.queuescope.perf.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The verdict's thresholds (docs/perf-guide.md, "Reading the verdict"), each on a capture written by hand. */
+class VerdictTests {
+
+    private static List<QueueEntry> queues(Ledger ledger) {
+        return Analysis.RULES.stream().map(rule -> rule.entry(ledger)).toList();
+    }
+
+    private static Verdict verdict(CaptureBuilder capture) {
+        Ledger ledger = capture.ledger();
+        return Verdict.of(queues(ledger), ledger.capture, ledger.settings);
+    }
+
+    private static QueueEntry queue(CaptureBuilder capture, String name) {
+        return queues(capture.ledger()).stream().filter(q -> q.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aMissedObjectiveNamesTheQueueWithTheLargestShareOfTheSlowestRequests() {
+        CaptureBuilder capture = new CaptureBuilder().spread(1000, 4, i -> i % 100 == 0 ? 80 : 0).p99(84);
+
+        Verdict verdict = verdict(capture);
+
+        assertThat(verdict.queue()).isEqualTo("db-pool");
+        assertThat(verdict.confidence()).isGreaterThan(0.5);
+        assertThat(verdict.evidence()).anyMatch(line -> line.startsWith("waiting for it:"));
+    }
+
+    @Test
+    void aMetObjectiveWithNothingGrowingIsNoneAndNamesWhatWasNotObserved() {
+        Verdict verdict = verdict(new CaptureBuilder().spread(1000, 4, i -> 0.1).p99(6));
+
+        assertThat(verdict.queue()).isEqualTo("none");
+        assertThat(verdict.evidence()).anyMatch(line -> line.startsWith("not observed, so not cleared:")
+                && line.contains("external-calls") && line.contains("gc"));
+        assertThat(verdict.confidence()).isLessThan(1.0);
+    }
+
+    @Test
+    void aDeepQueueThatDoesNotGrowIsNotAVerdictWhenTheObjectiveIsMet() {
+        CaptureBuilder capture = new CaptureBuilder().spread(1000, 4, i -> 8).metric("hikaricp_connections_pending", 6)
+                .p99(20);
+
+        assertThat(queue(capture, "db-pool").growing()).isFalse();
+        assertThat(queue(capture, "db-pool").maxDepth()).isEqualTo(6.0);
+        assertThat(verdict(capture).queue()).isEqualTo("none");
+    }
+
+    @Test
+    void aGrowingWaitIsNamedEvenWhenTheObjectiveIsMet() {
+        CaptureBuilder capture = new CaptureBuilder().spread(1000, 4, i -> i < 660 ? 0.1 : 6).p99(15);
+
+        assertThat(queue(capture, "db-pool").growing()).isTrue();
+        assertThat(verdict(capture).queue()).isEqualTo("db-pool");
+    }
+
+    @Test
+    void aBacklogThatGrowsUnderConstantLoadIsNamedWhenNoRequestQueueIs() {
+        CaptureBuilder capture = new CaptureBuilder().spread(1000, 4, i -> 0.1).p99(6)
+                .metric(EventOutboxRule.DEPTH, second -> second * 20.0);
+
+        Verdict verdict = verdict(capture);
+
+        assertThat(verdict.queue()).isEqualTo("event-outbox");
+        assertThat(queue(capture, "event-outbox").backlog().depth()).isEqualTo(580.0);
+    }
+
+    @Test
+    void aBacklogThatStaysFlatIsNotGrowing() {
+        CaptureBuilder capture = new CaptureBuilder().spread(1000, 4, i -> 0.1).metric(EventOutboxRule.DEPTH, 40);
+
+        assertThat(queue(capture, "event-outbox").growing()).isFalse();
+    }
+
+    @Test
+    void littlesLawHoldsWhenTheSampledDepthMatchesRateTimesWait() {
+        // 3000 requests in 30 s = 100/s, each waiting 10 ms: λW = 1 thread waiting on average.
+        CaptureBuilder capture = new CaptureBuilder().spread(3000, 4, i -> 10).metric("hikaricp_connections_pending", 1.1);
+
+        QueueEntry.LittlesLaw law = queue(capture, "db-pool").littlesLaw();
+
+        assertThat(law.lambda()).isEqualTo(100.0);
+        assertThat(law.W()).isEqualTo(0.010);
+        assertThat(law.consistent()).isTrue();
+    }
+
+    @Test
+    void littlesLawDoesNotAddUpWhenTheGaugeShowsAQueueTheWaitsDoNot() {
+        CaptureBuilder capture = new CaptureBuilder().spread(3000, 4, i -> 0.1).metric("hikaricp_connections_pending", 5);
+
+        assertThat(queue(capture, "db-pool").littlesLaw().consistent()).isFalse();
+    }
+
+    @Test
+    void aSeriesGrowsOnlyWhenItsLastThirdIsBothTwiceAndAMillisecondAboveItsFirst() {
+        assertThat(Ledger.grows(List.of(1.0, 1.0, 1.0, 3.0, 3.0, 3.0, 5.0, 5.0, 5.0), 2, 1)).isTrue();
+        assertThat(Ledger.grows(List.of(0.1, 0.1, 0.1, 0.2, 0.2, 0.2, 0.5, 0.5, 0.5), 2, 1)).isFalse();
+        assertThat(Ledger.grows(List.of(8.0, 8.0, 8.0, 9.0, 9.0, 9.0, 10.0, 10.0, 10.0), 2, 1)).isFalse();
+    }
+}
