@@ -45,7 +45,7 @@ public record RunDirectory(String id, Path path) {
         }
     }
 
-    static void deleteTree(Path root) throws IOException {
+    public static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

@@ -33,25 +33,9 @@ class AnalysisTests {
     @TempDir
     Path run;
 
-    private long windowStartMillis;
-
     @BeforeEach
     void captureARun() throws Exception {
-        windowStartMillis = System.currentTimeMillis();
-        try (Recording recording = new Recording()) {
-            recording.enable(HttpRequest.class);
-            recording.enable(ConnectionAcquire.class);
-            recording.enable(DbStatement.class);
-            recording.start();
-            request("warm-up", windowStartMillis - 5_000, 0, 1);
-            for (int i = 0; i < 99; i++) {
-                request("quick-" + i, System.currentTimeMillis(), TimeUnit.MICROSECONDS.toNanos(10), 1);
-            }
-            request("starved", System.currentTimeMillis(), TimeUnit.MILLISECONDS.toNanos(40), 45);
-            recording.stop();
-            recording.dump(run.resolve("shop.jfr"));
-        }
-        writeMeasuredWindow(windowStartMillis, windowStartMillis + 60_000);
+        RecordedRun.write(run, 1_000);
         Files.writeString(run.resolve("summary.json"), "{\"run\":{\"id\":\"x\"}}");
     }
 
@@ -100,42 +84,6 @@ class AnalysisTests {
         // The generator measured 1 ms (latency.hlog) against the sample's 25 ms objective: nothing to name.
         assertThat(analysed.at("/verdict/queue").asString()).isEqualTo("none");
         assertThat(analysed.at("/tailToCause/tail/msByQueue/db-pool").asDouble()).isGreaterThan(30);
-    }
-
-    private static void request(String id, long intendedStartMillis, long acquireNanos, long millis) {
-        HttpRequest http = new HttpRequest();
-        http.begin();
-        ConnectionAcquire acquire = new ConnectionAcquire();
-        acquire.acquireNanos = acquireNanos;
-        acquire.requestId = id;
-        acquire.commit();
-        DbStatement sql = new DbStatement();
-        sql.begin();
-        LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(200));
-        sql.digest = "d1";
-        sql.sqlPrefix = "select from catalog.product";
-        sql.requestId = id;
-        sql.commit();
-        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(millis));
-        http.route = "/api/v1/products/{id}";
-        http.requestId = id;
-        http.intendedStartMicros = intendedStartMillis * 1_000;
-        http.commit();
-    }
-
-    private void writeMeasuredWindow(long fromMillis, long toMillis) throws Exception {
-        try (PrintStream out = new PrintStream(Files.newOutputStream(run.resolve("latency.hlog")))) {
-            HistogramLogWriter writer = new HistogramLogWriter(out);
-            writer.setBaseTime(fromMillis);
-            writer.outputStartTime(fromMillis);
-            writer.outputBaseTime(fromMillis);
-            writer.outputLegend();
-            Histogram interval = new Histogram(3);
-            interval.recordValue(1_000);
-            interval.setStartTimeStamp(fromMillis);
-            interval.setEndTimeStamp(toMillis);
-            writer.outputIntervalHistogram(interval);
-        }
     }
 
     private static QueueEntry named(List<QueueEntry> queues, String name) {

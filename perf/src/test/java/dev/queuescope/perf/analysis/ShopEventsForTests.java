@@ -53,4 +53,11 @@ final class ShopEventsForTests {
         long rows = 1;
         String requestId;
     }
+
+    /** What a lab event would look like; blinding must drop it. */
+    @Name("queuescope.LabActive")
+    @StackTrace(false)
+    static class LabActive extends Event {
+        String lab = "pool-starvation";
+    }
 }
