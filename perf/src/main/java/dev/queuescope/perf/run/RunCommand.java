@@ -75,6 +75,14 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--lab", split = ",", paramLabel = "NAME", description = "labs to switch on (reserved: none exist yet)")
     List<String> labs = new ArrayList<>();
 
+    @Option(names = "--shop-property", paramLabel = "NAME=VALUE",
+            description = "a Spring property for the started shop, repeatable (e.g. spring.datasource.hikari.maximum-pool-size=1)")
+    List<String> shopProperties = new ArrayList<>();
+
+    @Option(names = "--shop-jvm-option", paramLabel = "OPTION",
+            description = "an extra JVM option for the started shop, repeatable (e.g. -Xmx128m; after app/jvm.options, so it wins)")
+    List<String> shopJvmOptions = new ArrayList<>();
+
     @Option(names = "--target", paramLabel = "URL", description = "attach: the running service's base URL")
     @Nullable URI target;
 
@@ -162,15 +170,17 @@ public final class RunCommand implements Callable<Integer> {
         Path template = SeededTemplate.ensure(results.resolve(".templates"), new ShopProcess.Options(jar, jvmOptions,
                 run.file("data"), ports, List.of(), List.of(), run.file("shop.log")), "/api/v1/admin/seed");
         SeededTemplate.copy(template, run.file("data"));
-        List<String> recording = new ArrayList<>(List.of("-XX:StartFlightRecording=name=queuescope,settings=" + jfc
+        List<String> recording = new ArrayList<>(shopJvmOptions);
+        recording.addAll(List.of("-XX:StartFlightRecording=name=queuescope,settings=" + jfc
                 + ",filename=" + run.file("shop.jfr") + ",dumponexit=true"));
         if (!noProfiler) {
             recording.add(AsyncProfiler.agentOption(run.file("profile.jfr")));
         }
         ShopProcess shop = ShopProcess.start(new ShopProcess.Options(jar, jvmOptions, run.file("data"), ports,
-                recording, List.of(), run.file("shop.log")));
+                recording, shopProperties, run.file("shop.log")));
         List<String> jvm = new ArrayList<>(ShopProcess.jvmOptions(jvmOptions));
         jvm.addAll(recording);
+        shopProperties.forEach(property -> jvm.add("--" + property));
         return new Service(shop.shop(), shop.management(), Environment.capture(repo, jvm, "none"), shop::close);
     }
 
