@@ -22,7 +22,7 @@ RATE ?= 200
 DURATION ?= 60s
 WARMUP ?= 10s
 
-.PHONY: help build run deps test seed docs clean perf perf-analyse perf-blind perf-selftest perf-clean
+.PHONY: help build run deps test seed docs clean perf perf-sweep perf-analyse perf-blind perf-selftest perf-clean
 
 help: ## list the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -50,7 +50,10 @@ perf: $(JAR) $(PERF_JAR) ## load + capture: SCENARIO=mixed RATE=200 DURATION=60s
 	java -jar $(PERF_JAR) run --scenario=$(SCENARIO) --rate=$(RATE) --duration=$(DURATION) --warmup=$(WARMUP) \
 		$(if $(TARGET),--target=$(TARGET)) $(if $(PID),--pid=$(PID)) $(if $(MANAGEMENT),--management=$(MANAGEMENT))
 
-perf-analyse: $(PERF_JAR) ## the queue ledger of a finished run: RUN=perf/results/<id> (default: latest)
+perf-sweep: $(JAR) $(PERF_JAR) ## rising load steps: the knee, the queue that grew first, a USL fit: SCENARIO=mixed [CAPACITY=req/s STEPS=10,25,...]
+	java -jar $(PERF_JAR) sweep --scenario=$(SCENARIO) $(if $(CAPACITY),--capacity=$(CAPACITY)) $(if $(STEPS),--steps=$(STEPS))
+
+perf-analyse: $(PERF_JAR) ## the queue ledger and verdict of a finished run: RUN=perf/results/<id> (default: latest)
 	java -jar $(PERF_JAR) analyse $(or $(RUN),perf/results/latest)
 
 perf-blind: $(PERF_JAR) ## copy a run with only its captured data to <RUN>-blind (then: make perf-analyse RUN=<RUN>-blind)

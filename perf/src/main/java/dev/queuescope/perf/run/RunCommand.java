@@ -43,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
         exitCodeList = {"0:the run is trustworthy", "1:the run failed", "3:the generator could not keep up (results flagged)"})
 public final class RunCommand implements Callable<Integer> {
 
-    static final int SATURATED = 3;
+    public static final int SATURATED = 3;
 
     @Option(names = "--scenario", defaultValue = "mixed", paramLabel = "NAME|FILE",
             description = "scenario name in perf/scenarios, or a .json file (default: ${DEFAULT-VALUE})")
@@ -102,6 +102,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--repo", defaultValue = ".", paramLabel = "DIR", description = "the Queuescope checkout (default: .)")
     Path repo;
 
+    /** For {@code sweep}: its steps' runs go inside the sweep, out of the newest runs kept in perf/results. */
+    @Option(names = "--results", hidden = true, paramLabel = "DIR",
+            description = "where the run directory goes (default: perf/results)")
+    @Nullable Path runs;
+
     @Override
     public Integer call() throws Exception {
         if (!labs.isEmpty()) {
@@ -109,7 +114,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         Scenario scenario = ScenarioLoader.load(scenarioName, repo.resolve("perf/scenarios"));
         Path results = repo.resolve("perf/results");
-        RunDirectory run = RunDirectory.create(results, scenario.name(), labs);
+        RunDirectory run = RunDirectory.create(runs == null ? results : runs, scenario.name(), labs);
         System.out.println("Run " + run.id() + " -> " + run.path());
         Path jfc = JfrSettings.write(run.file("queuescope.jfc"));
 
@@ -245,7 +250,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** {@code 30s}, {@code 2m}, {@code 500ms}, or an ISO-8601 duration. */
-    static final class DurationConverter implements picocli.CommandLine.ITypeConverter<Duration> {
+    public static final class DurationConverter implements picocli.CommandLine.ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
             String v = value.strip().toLowerCase(java.util.Locale.ROOT);

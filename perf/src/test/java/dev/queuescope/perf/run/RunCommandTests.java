@@ -79,6 +79,19 @@ class RunCommandTests {
     }
 
     @Test
+    void aSweepsStepRunGoesWhereItIsToldLeavingTheUsersRunsAlone() throws Exception {
+        Path step = repo.resolve("perf/results/20261126-120000-sweep-tiny/step-01");
+
+        int exit = new CommandLine(new PerfCli()).execute("run", "--target=http://127.0.0.1:"
+                + service.getAddress().getPort(), "--scenario=" + scenario, "--rate=20", "--duration=1s",
+                "--warmup=0s", "--repo=" + repo, "--results=" + step);
+
+        assertThat(exit).isZero();
+        assertThat(step.resolve("latest").resolve("summary.json")).isNotEmptyFile();
+        assertThat(repo.resolve("perf/results/latest")).doesNotExist();
+    }
+
+    @Test
     void anUnknownScenarioFailsWithExitCodeOne() {
         int exit = new CommandLine(new PerfCli()).execute("run", "--target=http://127.0.0.1:1",
                 "--scenario=nope", "--repo=" + repo);
