@@ -9,7 +9,7 @@ import picocli.CommandLine.Parameters;
 /** {@code blind <run-dir>}: a copy at {@code <run-dir>-blind} that only the captured data is left in. */
 @Command(name = "blind", mixinStandardHelpOptions = true,
         description = {"Copy a finished run to <RUN_DIR>-blind with only what `analyse` may read: latency.hlog "
-                + "(its run-id comment dropped), metrics.jsonl, summary.json without run id, labs, environment, "
+                + "(its run-id comment dropped), metrics.jsonl, modules.json, summary.json without run id, labs, environment, "
                 + "target, queues, verdict and tailToCause, and shop.jfr/profile.jfr passed through `jfr scrub` "
                 + "without " + Blinding.SCRUBBED_EVENTS + ". Logs, settings, the JAR and the report are left out. "
                 + "Then `analyse <RUN_DIR>-blind` must reach the same verdict."})

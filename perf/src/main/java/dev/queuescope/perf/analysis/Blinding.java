@@ -23,7 +23,7 @@ public final class Blinding {
     static final String SCRUBBED_EVENTS = "jdk.JVMInformation,jdk.InitialSystemProperty,jdk.InitialEnvironmentVariable,"
             + "jdk.*Flag,jdk.ActiveRecording,jdk.ActiveSetting,jdk.GCConfiguration,jdk.GCHeapConfiguration,"
             + "jdk.YoungGenerationConfiguration,queuescope.Lab*";
-    static final List<String> COPIED = List.of("latency.hlog", "metrics.jsonl");
+    static final List<String> COPIED = List.of("latency.hlog", "metrics.jsonl", "modules.json");
     static final List<String> SCRUBBED = List.of("shop.jfr", "profile.jfr");
     private static final List<String> SUMMARY_REMOVED = List.of("queues", "verdict", "tailToCause");
     private static final List<String> RUN_REMOVED = List.of("id", "labs", "environment", "target");

@@ -13,13 +13,14 @@ import org.jspecify.annotations.Nullable;
  * @param completedRequests requests the generator completed in the window (from the .hlog)
  * @param latencyP99Ms the generator's corrected p99 over the window (from the .hlog)
  * @param objectiveP99Ms the scenario's latency objective, when the summary states one
+ * @param modules the service's application modules, as it published them (modules.json)
  */
 record Capture(long fromNanos, long toNanos, Set<String> eventTypes, List<ServedRequest> requests,
         Map<String, Long> acquireNanos, List<Statement> statements, List<ThreadWait> threadWaits,
         List<Interval> gcPauses, List<CpuLoad> cpuLoad, List<PgSample> pgSamples, List<PgStatement> pgStatements,
         List<Completion> outbox, List<StackSample> stackSamples, List<Allocation> allocations,
         List<Map<String, Double>> metrics, long completedRequests, double latencyP99Ms,
-        @Nullable Double objectiveP99Ms) {
+        @Nullable Double objectiveP99Ms, ModuleMap modules) {
 
     static final String SERVER_THREADS = "tomcat_threads_config_max_threads";
 

@@ -40,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class CaptureReader {
 
-    private static final int FRAMES = 12;
+    /** Deep enough to reach the application frame under a driver's socket read. */
+    private static final int FRAMES = 64;
 
     private final long from;
     private final long to;
@@ -93,7 +94,8 @@ final class CaptureReader {
         return new Capture(reader.from, reader.to, reader.eventTypes, reader.requests, reader.acquire,
                 reader.statements, reader.waits, reader.gcPauses, reader.cpuLoad, reader.pgSamples,
                 reader.pgStatements, reader.outbox, reader.stackSamples, reader.allocations, metrics,
-                all.getTotalCount(), all.getValueAtPercentile(99) / 1000.0, objective(run.resolve("summary.json")));
+                all.getTotalCount(), all.getValueAtPercentile(99) / 1000.0, objective(run.resolve("summary.json")),
+                ModuleMap.read(run.resolve("modules.json")));
     }
 
     /** The scenario's objective is the one setting analysis may read: it defines what "missed" means. */

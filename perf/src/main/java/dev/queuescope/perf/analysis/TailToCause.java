@@ -10,13 +10,14 @@ import java.util.Map;
 
 /**
  * Where the slowest requests' time went, queue by queue, beside the median requests': ms per
- * request in each cohort, the part no queue explains, and the frames on CPU in their threads while
- * they were served.
+ * request in each cohort, the part no queue explains, the frames on CPU in their threads while they
+ * were served, and those samples by application module (or package, for code outside every module).
  */
 public record TailToCause(Cohort median, Cohort tail) {
 
+    /** @param samplesByModule share of the cohort's CPU samples by the module (or package) they worked for */
     public record Cohort(int requests, double latencyMs, Map<String, Double> msByQueue, double unaccountedMs,
-            List<String> hotFrames) {
+            List<String> hotFrames, Map<String, Double> samplesByModule) {
     }
 
     static TailToCause of(Ledger ledger) {
@@ -30,27 +31,41 @@ public record TailToCause(Cohort median, Cohort tail) {
                 byQueue.put(queue.label(), cohort.stream().mapToLong(a -> a.at(queue)).average().orElse(0) / 1e6);
             }
         }
+        List<StackSample> samples = samplesOf(cohort, capture);
         return new Cohort(cohort.size(), cohort.stream().mapToLong(RequestAccount::latency).average().orElse(0) / 1e6,
                 byQueue, cohort.stream().mapToLong(RequestAccount::unaccounted).average().orElse(0) / 1e6,
-                hotFrames(cohort, capture));
+                hotFrames(samples), byModule(samples, capture.modules()));
     }
 
-    private static List<String> hotFrames(List<RequestAccount> cohort, Capture capture) {
+    /** The execution samples taken on the cohort's threads while they served its requests. */
+    private static List<StackSample> samplesOf(List<RequestAccount> cohort, Capture capture) {
         Map<Long, List<ServedRequest>> byThread = new HashMap<>();
         cohort.forEach(a -> byThread.computeIfAbsent(a.request.threadId(), t -> new ArrayList<>()).add(a.request));
-        Map<String, Long> byFrame = new HashMap<>();
-        long samples = 0;
+        List<StackSample> samples = new ArrayList<>();
         for (StackSample sample : capture.stackSamples()) {
             List<ServedRequest> candidates = byThread.get(sample.threadId());
             if (candidates != null && !sample.frames().isEmpty()
                     && candidates.stream().anyMatch(r -> r.covers(sample.threadId(), sample.timeNanos()))) {
-                byFrame.merge(sample.frames().getFirst(), 1L, Long::sum);
-                samples++;
+                samples.add(sample);
             }
         }
-        long all = samples;
+        return samples;
+    }
+
+    private static List<String> hotFrames(List<StackSample> samples) {
+        Map<String, Long> byFrame = new HashMap<>();
+        samples.forEach(sample -> byFrame.merge(sample.frames().getFirst(), 1L, Long::sum));
         return byFrame.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(3)
-                .map(e -> String.format(Locale.ROOT, "%s (%d of %d samples)", e.getKey(), e.getValue(), all))
+                .map(e -> String.format(Locale.ROOT, "%s (%d of %d samples)", e.getKey(), e.getValue(), samples.size()))
                 .toList();
+    }
+
+    private static Map<String, Double> byModule(List<StackSample> samples, ModuleMap modules) {
+        Map<String, Long> counts = new HashMap<>();
+        samples.forEach(sample -> counts.merge(modules.ownerOf(sample.frames()), 1L, Long::sum));
+        Map<String, Double> shares = new LinkedHashMap<>();
+        counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
+                .forEach(e -> shares.put(e.getKey(), e.getValue() / (double) samples.size()));
+        return shares;
     }
 }

@@ -97,7 +97,15 @@ public final class LedgerSection {
         html.append("<tr><td>frames on CPU</td><td style=\"text-align:left\">")
                 .append(SvgChart.escape(String.join("; ", tail.median().hotFrames())))
                 .append("</td><td style=\"text-align:left\">").append(SvgChart.escape(String.join("; ", tail.tail().hotFrames())))
-                .append("</td></tr></table>\n");
+                .append("</td></tr>");
+        html.append("<tr><td>CPU samples by module</td><td style=\"text-align:left\">")
+                .append(SvgChart.escape(shares(tail.median().samplesByModule()))).append("</td><td style=\"text-align:left\">")
+                .append(SvgChart.escape(shares(tail.tail().samplesByModule()))).append("</td></tr></table>\n");
+    }
+
+    private static String shares(java.util.Map<String, Double> byModule) {
+        return byModule.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.0f %%", e.getKey(), 100 * e.getValue()))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static String bar(@Nullable Double share, String cohort) {

@@ -119,6 +119,9 @@ public final class RunCommand implements Callable<Integer> {
         Path jfc = JfrSettings.write(run.file("queuescope.jfc"));
 
         try (Service service = target == null ? startShop(results, run, jfc) : attach(run, jfc)) {
+            if (service.management() != null) {
+                ModuleStructure.save(service.management(), run.file("modules.json"));
+            }
             Map<String, List<String>> values = new Discovery(service.target()).prepare(scenario);
             LoadPlan plan = new LoadPlan(service.target(), rate, warmup, duration, arrivals, connections,
                     Duration.ofSeconds(30), run.id(), seed);

@@ -123,7 +123,7 @@ final class CaptureBuilder {
 
     Capture build() {
         return new Capture(0, WINDOW, eventTypes, requests, acquire, statements, waits, pauses, cpu, pg, List.of(),
-                List.of(), List.of(), List.of(), metrics, requests.size(), p99, objective);
+                List.of(), List.of(), List.of(), metrics, requests.size(), p99, objective, ModuleMap.none());
     }
 
     Ledger ledger() {
