@@ -7,7 +7,7 @@ import java.util.Locale;
  * A small inline SVG line chart (no scripts, no network): series over seconds since the start of
  * the measured phase, one colour each, a y axis from zero with its maximum labelled.
  */
-final class SvgChart {
+public final class SvgChart {
 
     record Series(String name, String colour, double[] values) {
     }
@@ -54,7 +54,7 @@ final class SvgChart {
         return svg.append("</svg></figure>\n").toString();
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }
