@@ -22,7 +22,7 @@ RATE ?= 200
 DURATION ?= 60s
 WARMUP ?= 10s
 
-.PHONY: help build run deps test seed docs clean perf perf-analyse perf-selftest perf-clean
+.PHONY: help build run deps test seed docs clean perf perf-analyse perf-compare perf-selftest perf-clean
 
 help: ## list the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -52,6 +52,9 @@ perf: $(JAR) $(PERF_JAR) ## load + capture: SCENARIO=mixed RATE=200 DURATION=60s
 
 perf-analyse: $(PERF_JAR) ## the queue ledger of a finished run: RUN=perf/results/<id> (default: latest)
 	java -jar $(PERF_JAR) analyse $(or $(RUN),perf/results/latest)
+
+perf-compare: $(PERF_JAR) ## run B against run A: A=<run-id> B=<run-id> (faster, slower or same within noise)
+	java -jar $(PERF_JAR) compare $(A) $(B)
 
 perf-selftest: $(PERF_JAR) ## the generator against a null responder (pinned cores): µs/request, highest honest rate
 	java -jar $(PERF_JAR) selftest
