@@ -22,7 +22,7 @@ RATE ?= 200
 DURATION ?= 60s
 WARMUP ?= 10s
 
-.PHONY: help build run deps test seed docs clean perf perf-sweep perf-analyse perf-blind perf-selftest perf-clean
+.PHONY: help build run deps test seed docs clean perf perf-sweep perf-analyse perf-blind perf-compare perf-selftest perf-clean
 
 help: ## list the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -58,6 +58,9 @@ perf-analyse: $(PERF_JAR) ## the queue ledger and verdict of a finished run: RUN
 
 perf-blind: $(PERF_JAR) ## copy a run with only its captured data to <RUN>-blind (then: make perf-analyse RUN=<RUN>-blind)
 	java -jar $(PERF_JAR) blind $(or $(RUN),perf/results/latest)
+
+perf-compare: $(PERF_JAR) ## run B against run A: A=<run-id> B=<run-id> (faster, slower or same within noise)
+	java -jar $(PERF_JAR) compare $(A) $(B)
 
 perf-selftest: $(PERF_JAR) ## the generator against a null responder (pinned cores): µs/request, highest honest rate
 	java -jar $(PERF_JAR) selftest

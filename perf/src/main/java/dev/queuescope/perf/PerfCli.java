@@ -2,6 +2,7 @@ package dev.queuescope.perf;
 
 import dev.queuescope.perf.analysis.AnalyseCommand;
 import dev.queuescope.perf.analysis.BlindCommand;
+import dev.queuescope.perf.compare.CompareCommand;
 import dev.queuescope.perf.run.RunCommand;
 import dev.queuescope.perf.selftest.NullResponder;
 import dev.queuescope.perf.selftest.SelfTestCommand;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "queuescope-perf", mixinStandardHelpOptions = true, version = "queuescope-perf 0.1",
         description = "Drives open-loop load at a service and captures where its queues build up.",
         subcommands = { RunCommand.class, SweepCommand.class, AnalyseCommand.class, BlindCommand.class,
-                SelfTestCommand.class, NullResponder.class, CommandLine.HelpCommand.class })
+                CompareCommand.class, SelfTestCommand.class, NullResponder.class, CommandLine.HelpCommand.class })
 public final class PerfCli {
 
     public static void main(String[] args) {

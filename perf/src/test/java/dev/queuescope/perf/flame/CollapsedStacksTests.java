@@ -1,0 +1,105 @@
+package dev.queuescope.perf.flame;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import jdk.jfr.Recording;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Stacks from a real recording: the JDK's own CPU sampler (the event type async-profiler writes too),
+ * every millisecond, while one thread burns CPU in {@code burnAlpha} and then another in {@code burnBeta}.
+ */
+class CollapsedStacksTests {
+
+    @TempDir
+    static Path dir;
+
+    private static Path jfr;
+    private static Instant betweenTheBurns;
+    private static volatile long sink;
+
+    @BeforeAll
+    static void recordTwoBurns() throws Exception {
+        jfr = dir.resolve("burns.jfr");
+        try (Recording recording = new Recording()) {
+            recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
+            recording.start();
+            runIn("burner-alpha", CollapsedStacksTests::burnAlpha);
+            // A margin either side: JFR's clock is converted from CPU ticks, Instant.now() is the system clock.
+            Thread.sleep(20);
+            betweenTheBurns = Instant.now();
+            Thread.sleep(20);
+            runIn("burner-beta", CollapsedStacksTests::burnBeta);
+            recording.stop();
+            recording.dump(jfr);
+        }
+    }
+
+    @Test
+    void stacksAreCollapsedFromTheRootToTheSampledMethod() throws Exception {
+        Map<String, Long> stacks = CollapsedStacks.read(jfr, ProfileMode.CPU, event -> true);
+
+        assertThat(stacks.keySet()).anySatisfy(stack -> assertThat(stack)
+                .startsWith("java.lang.Thread.run;").contains(";" + getClass().getName() + ".burnAlpha;"));
+        assertThat(stacks.keySet()).anyMatch(stack -> stack.contains(".burnBeta;"));
+        assertThat(stacks.values()).allMatch(samples -> samples > 0);
+    }
+
+    @Test
+    void theFilterSeesWhichThreadWasSampled() throws Exception {
+        Map<String, Long> stacks = CollapsedStacks.read(jfr, ProfileMode.CPU,
+                event -> "burner-alpha".equals(CollapsedStacks.thread(event).getJavaName()));
+
+        assertThat(stacks.keySet()).anyMatch(stack -> stack.contains(".burnAlpha;"))
+                .noneMatch(stack -> stack.contains(".burnBeta;"));
+    }
+
+    @Test
+    void theFilterSeesWhenASampleWasTaken() throws Exception {
+        Map<String, Long> stacks = CollapsedStacks.read(jfr, ProfileMode.CPU,
+                event -> event.getStartTime().isAfter(betweenTheBurns));
+
+        assertThat(stacks.keySet()).anyMatch(stack -> stack.contains(".burnBeta;"))
+                .noneMatch(stack -> stack.contains(".burnAlpha;"));
+    }
+
+    @Test
+    void otherKindsOfSamplesAreLeftOut() throws Exception {
+        assertThat(CollapsedStacks.read(jfr, ProfileMode.WALL, event -> true)).isEmpty();
+    }
+
+    private static void runIn(String name, Runnable burn) throws InterruptedException {
+        Thread thread = new Thread(burn, name);
+        thread.start();
+        thread.join();
+    }
+
+    private static void burnAlpha() {
+        burn();
+    }
+
+    private static void burnBeta() {
+        burn();
+    }
+
+    /** 150 ms of CPU time, however long a shared machine takes to grant it: enough samples either way. */
+    private static void burn() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long until = threads.getCurrentThreadCpuTime() + Duration.ofMillis(150).toNanos();
+        long x = 1;
+        while (threads.getCurrentThreadCpuTime() < until) {
+            for (int i = 0; i < 100_000; i++) {
+                x = x * 6364136223846793005L + 1442695040888963407L;
+            }
+        }
+        sink = x;
+    }
+}
