@@ -33,7 +33,7 @@ final class SyntheticRun {
                  "throughput": {"requestsPerSecond": 200.0, "errorRate": 0.0, "rejectedRate": 0.005, "sent": 6000,
                    "completed": 6000, "errors": 0, "rejected": 30},
                  "objectiveMet": %s,
-                 "queues": [{"name": "db-pool", "observed": true, "waitMsPerRequest": 0.25,
+                 "queues": [{"name": "db-pool", "observed": true, "kind": "request", "score": 0.0, "waitMsPerRequest": 0.25,
                    "serviceMsPerRequest": 0.0, "shareOfP50": 0.01, "shareOfP99": null, "waitShareOfP99": null,
                    "evidence": []}]}
                 """, id, ms(all, 50), ms(all, 90), ms(all, 99), ms(all, 99.9), all.getMaxValue() / 1_000.0,
