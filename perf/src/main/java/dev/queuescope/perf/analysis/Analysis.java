@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -23,9 +24,10 @@ public final class Analysis {
 
     /**
      * @param verdictSeries the verdict queue's time per request (ms) by second, for the report's timeline
+     * @param tailFlameGraph the differential flame graph of the slowest vs the median requests, when profiled
      */
     public record Result(List<QueueEntry> queues, Verdict verdict, TailToCause tailToCause,
-            List<Double> verdictSeries) {
+            List<Double> verdictSeries, @Nullable String tailFlameGraph) {
     }
 
     private Analysis() {
@@ -44,7 +46,7 @@ public final class Analysis {
                 : Queue.ofLabel(verdict.queue()).kind() == Queue.Kind.BACKLOG
                         ? ledger.metricSeries(EventOutboxRule.DEPTH)
                         : ledger.perSecondMs(a -> a.at(Queue.ofLabel(verdict.queue())));
-        Result result = new Result(queues, verdict, TailToCause.of(ledger), series);
+        Result result = new Result(queues, verdict, TailToCause.of(ledger), series, TailFlameGraph.write(run, ledger));
         Path summary = run.resolve("summary.json");
         if (Files.exists(summary)) {
             ObjectNode document = (ObjectNode) JSON.readTree(summary.toFile());

@@ -54,6 +54,11 @@ public final class LedgerSection {
         }
         ledger(html, result.queues());
         tail(html, result.tailToCause());
+        if (result.tailFlameGraph() != null) {
+            html.append("<p><a href=\"").append(SvgChart.escape(result.tailFlameGraph())).append("\">Differential flame graph: ")
+                    .append("the slowest requests vs the median ones</a> (wall-clock samples of the threads serving them, ")
+                    .append("in their server windows; red = a larger share in the tail).</p>\n");
+        }
         return html.toString();
     }
 
