@@ -26,7 +26,9 @@ import org.jspecify.annotations.Nullable;
  * <li>db-locks (wait) / db-statements (wait: other database waits, service: the rest): statement time.</li>
  * <li>jvm-locks (wait): monitor enters and parks on {@code java.util.concurrent.locks} outside logging code.</li>
  * <li>logging: waits inside logging code (wait) and file writes from it (service).</li>
- * <li>gc (wait): stop-the-world pauses overlapping the request on the server.</li>
+ * <li>gc (wait): stop-the-world pauses overlapping the request's latency — on its thread, or before it
+ *     got one: a pause stops the acceptor and the poller too, so a request that arrives during one waits
+ *     for its end. That part of the gap is not also counted as a wait for threads.</li>
  * <li>cpu: the thread's CPU time (service); time nothing explains, in a second the machine's CPU was
  *     at least {@link LedgerSettings#cpuBusy()} busy, is waiting for a core (wait).</li>
  * </ul>
@@ -44,7 +46,10 @@ final class Attribution {
             RequestAccount account = new RequestAccount(request);
             byId.put(request.id(), account);
             byThread.computeIfAbsent(request.threadId(), t -> new ArrayList<>()).add(account);
-            account.addWait(Queue.HTTP_THREADS, overlap(saturated, request.intendedNanos(), request.startNanos()));
+            long pausedBeforeServer = pauses(capture, request.intendedNanos(), request.startNanos());
+            account.addWait(Queue.GC, pausedBeforeServer);
+            account.addWait(Queue.HTTP_THREADS,
+                    overlap(saturated, request.intendedNanos(), request.startNanos()) - pausedBeforeServer);
             account.addWait(Queue.DB_POOL, capture.acquireNanos().getOrDefault(request.id(), 0L));
         }
         byThread.values().forEach(list -> list.sort(Comparator.comparingLong(a -> a.request.startNanos())));
@@ -58,9 +63,7 @@ final class Attribution {
         List<CpuLoad> load = capture.cpuLoad().stream().sorted(Comparator.comparingLong(CpuLoad::timeNanos)).toList();
         for (RequestAccount account : byId.values()) {
             ServedRequest request = account.request;
-            for (Interval pause : capture.gcPauses()) {
-                account.addWait(Queue.GC, pause.overlap(request.startNanos(), request.endNanos()));
-            }
+            account.addWait(Queue.GC, pauses(capture, request.startNanos(), request.endNanos()));
             if (request.cpuNanos() >= 0) {
                 account.addService(Queue.CPU, request.cpuNanos());
                 if (machineLoad(load, request.endNanos()) >= settings.cpuBusy()) {
@@ -100,6 +103,14 @@ final class Attribution {
             account.addWait(Queue.JVM_LOCKS, nanos);
         }
         // Other parks (Hikari's handoff: counted as db-pool by its acquire time) and file IO are not a queue here.
+    }
+
+    private static long pauses(Capture capture, long from, long to) {
+        long paused = 0;
+        for (Interval pause : capture.gcPauses()) {
+            paused += pause.overlap(from, to);
+        }
+        return paused;
     }
 
     /** When at least {@code threads} requests were on server threads at once (none when the maximum is unknown). */

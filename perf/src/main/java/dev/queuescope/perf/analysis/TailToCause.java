@@ -15,9 +15,12 @@ import java.util.Map;
  */
 public record TailToCause(Cohort median, Cohort tail) {
 
-    /** @param samplesByModule share of the cohort's CPU samples by the module (or package) they worked for */
-    public record Cohort(int requests, double latencyMs, Map<String, Double> msByQueue, double unaccountedMs,
-            List<String> hotFrames, Map<String, Double> samplesByModule) {
+    /**
+     * @param beforeServerMs from intended start until a server thread began it (generator, network, accept, queue)
+     * @param samplesByModule share of the cohort's CPU samples by the module (or package) they worked for
+     */
+    public record Cohort(int requests, double latencyMs, double beforeServerMs, Map<String, Double> msByQueue,
+            double unaccountedMs, List<String> hotFrames, Map<String, Double> samplesByModule) {
     }
 
     static TailToCause of(Ledger ledger) {
@@ -33,6 +36,7 @@ public record TailToCause(Cohort median, Cohort tail) {
         }
         List<StackSample> samples = samplesOf(cohort, capture);
         return new Cohort(cohort.size(), cohort.stream().mapToLong(RequestAccount::latency).average().orElse(0) / 1e6,
+                cohort.stream().mapToLong(a -> a.request.startNanos() - a.request.intendedNanos()).average().orElse(0) / 1e6,
                 byQueue, cohort.stream().mapToLong(RequestAccount::unaccounted).average().orElse(0) / 1e6,
                 hotFrames(samples), byModule(samples, capture.modules()));
     }

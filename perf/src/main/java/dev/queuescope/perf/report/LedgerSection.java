@@ -95,6 +95,8 @@ public final class LedgerSection {
                 .append(")</th></tr>");
         html.append("<tr><td><b>latency</b></td><td>").append(number(tail.median().latencyMs())).append("</td><td>")
                 .append(number(tail.tail().latencyMs())).append("</td></tr>");
+        html.append("<tr><td>of it before a server thread</td><td>").append(number(tail.median().beforeServerMs()))
+                .append("</td><td>").append(number(tail.tail().beforeServerMs())).append("</td></tr>");
         tail.median().msByQueue().forEach((queue, ms) -> html.append("<tr><td>").append(queue).append("</td><td>")
                 .append(number(ms)).append("</td><td>").append(number(tail.tail().msByQueue().get(queue))).append("</td></tr>"));
         html.append("<tr><td>unaccounted</td><td>").append(number(tail.median().unaccountedMs())).append("</td><td>")

@@ -89,6 +89,16 @@ class AttributionTests {
     }
 
     @Test
+    void aRequestArrivingDuringAGcPauseWaitsForItBeforeAnyServerThread() {
+        // Intended at 10 ms inside a 0..100 ms pause, started on a thread at 105 ms.
+        RequestAccount account = only(new CaptureBuilder().metric(Capture.SERVER_THREADS, 1)
+                .request("r", 7, 10, 105, 5, 1).gcPause(0, 100));
+
+        assertThat(ms(account.wait(Queue.GC))).isEqualTo(90.0);
+        assertThat(account.wait(Queue.HTTP_THREADS)).isZero();
+    }
+
+    @Test
     void aGcPauseCountsForTheRequestsItOverlaps() {
         RequestAccount account = only(new CaptureBuilder().request("r", 7, 0, 0, 50, 1).gcPause(40, 30));
 
