@@ -40,7 +40,7 @@ final class EventOutboxRule implements QueueRule {
         List<String> evidence = new ArrayList<>();
         if (!depth.isEmpty()) {
             evidence.add(String.format(Locale.ROOT, "incomplete publications: %.0f in the first third, %.0f in the "
-                    + "last (mean), %.0f at the end", Ledger.thirdMean(depth, 0), Ledger.thirdMean(depth, 2),
+                    + "last (medians), %.0f at the end", Ledger.thirdMedian(depth, 0), Ledger.thirdMedian(depth, 2),
                     depth.getLast()));
         }
         if (!lagMs.isEmpty()) {
@@ -48,8 +48,8 @@ final class EventOutboxRule implements QueueRule {
                     lagMs.size(), lagMs.stream().mapToDouble(Double::doubleValue).average().orElse(0), maxAge,
                     ledger.capture.outbox().stream().map(Completion::listener).distinct().limit(2).toList()));
         }
-        double first = depth.isEmpty() ? Ledger.thirdMean(lagMs, 0) : Ledger.thirdMean(depth, 0);
-        double last = depth.isEmpty() ? Ledger.thirdMean(lagMs, 2) : Ledger.thirdMean(depth, 2);
+        double first = depth.isEmpty() ? Ledger.thirdMedian(lagMs, 0) : Ledger.thirdMedian(depth, 0);
+        double last = depth.isEmpty() ? Ledger.thirdMedian(lagMs, 2) : Ledger.thirdMedian(depth, 2);
         double score = growing && last > 0 ? Math.min(1, (last - first) / last) : 0;
         double maxDepth = depth.stream().mapToDouble(Double::doubleValue).max().orElse(0);
         return new QueueEntry(queue().label(), true, "backlog", score, null, null, null, null, null, maxDepth,

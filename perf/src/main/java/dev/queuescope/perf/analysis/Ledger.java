@@ -91,24 +91,32 @@ final class Ledger {
 
     String growthLine(ToLongFunction<RequestAccount> nanos) {
         List<Double> series = perSecondMs(nanos);
-        return String.format(java.util.Locale.ROOT, "growing: %.2f ms per request in the first third, %.2f ms in the last",
-                thirdMean(series, 0), thirdMean(series, 2));
+        return String.format(java.util.Locale.ROOT, "growing: %.2f ms per request in the first third's median second, "
+                + "%.2f ms in the last third's", thirdMedian(series, 0), thirdMedian(series, 2));
     }
 
-    /** Last third's mean ≥ factor × first third's and at least {@code minIncrease} above it. */
+    /**
+     * Last third's median ≥ factor × first third's and at least {@code minIncrease} above it. Medians,
+     * so one bad second (a single GC pause) is not a trend; a queue that grows keeps growing.
+     */
     static boolean grows(List<Double> series, double factor, double minIncrease) {
         if (series.size() < 3) {
             return false;
         }
-        double first = thirdMean(series, 0);
-        double last = thirdMean(series, 2);
+        double first = thirdMedian(series, 0);
+        double last = thirdMedian(series, 2);
         return last >= factor * first && last - first >= minIncrease;
     }
 
-    static double thirdMean(List<Double> series, int third) {
+    static double thirdMedian(List<Double> series, int third) {
         int size = series.size() / 3;
         int from = third == 2 ? series.size() - size : third * size;
-        return series.subList(from, from + size).stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        List<Double> sorted = series.subList(from, from + size).stream().sorted().toList();
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
     /** Requests per second the generator completed in the window: Little's λ, independent of the service's events. */

@@ -103,4 +103,10 @@ class VerdictTests {
         assertThat(Ledger.grows(List.of(0.1, 0.1, 0.1, 0.2, 0.2, 0.2, 0.5, 0.5, 0.5), 2, 1)).isFalse();
         assertThat(Ledger.grows(List.of(8.0, 8.0, 8.0, 9.0, 9.0, 9.0, 10.0, 10.0, 10.0), 2, 1)).isFalse();
     }
+
+    @Test
+    void oneBadSecondIsNotGrowth() {
+        // A single GC pause late in the run: one second's mean jumps, the last third's median does not.
+        assertThat(Ledger.grows(List.of(0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 40.0, 0.1), 2, 1)).isFalse();
+    }
 }

@@ -1,0 +1,86 @@
+package dev.queuescope.perf.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The analysis on reduced, blinded copies of real runs of the shop on this machine
+ * (perf/src/test/resources/runs, made by its reduce.sh; how each was recorded is in its README).
+ */
+class RecordedRunsTests {
+
+    @TempDir
+    Path work;
+
+    /** A fixture unpacked into a run directory of its own. */
+    private Path run(String name) throws IOException, URISyntaxException {
+        Path fixture = Path.of(getClass().getResource("/runs/" + name).toURI());
+        Path run = Files.createDirectory(work.resolve(name));
+        try (Stream<Path> files = Files.list(fixture)) {
+            for (Path file : files.toList()) {
+                if (file.getFileName().toString().equals("shop.jfr.gz")) {
+                    try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+                        Files.copy(in, run.resolve("shop.jfr"));
+                    }
+                } else {
+                    Files.copy(file, run.resolve(file.getFileName()));
+                }
+            }
+        }
+        return run;
+    }
+
+    private static QueueEntry queue(Analysis.Result result, String name) {
+        return result.queues().stream().filter(q -> q.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aPoolOfOneConnectionIsNamedWithMostOfTheTailWaitingForIt() throws Exception {
+        Analysis.Result result = Analysis.analyse(run("pool-of-one"));
+
+        assertThat(result.verdict().queue()).isEqualTo("db-pool");
+        assertThat(queue(result, "db-pool").shareOfP99()).isGreaterThanOrEqualTo(0.5);
+        assertThat(queue(result, "db-pool").waitShareOfP99()).isGreaterThanOrEqualTo(0.5);
+    }
+
+    @Test
+    void thePoolOfOnesQueueIsDeepButNotGrowingAndLittlesLawAddsUp() throws Exception {
+        QueueEntry pool = queue(Analysis.analyse(run("pool-of-one")), "db-pool");
+
+        assertThat(pool.maxDepth()).isGreaterThan(10);
+        assertThat(pool.growing()).isFalse();
+        assertThat(pool.littlesLaw().consistent()).isTrue();
+    }
+
+    @Test
+    void littlesLawDoesNotAddUpWhenTheSampledPoolGaugeDisagreesWithTheWaits() throws Exception {
+        Path run = run("pool-of-one");
+        // The same run with a gauge that never saw anyone waiting: L = 0 against λW of several threads.
+        List<String> rows = Files.readAllLines(run.resolve("metrics.jsonl")).stream()
+                .map(row -> row.replaceAll("\"hikaricp_connections_pending\":[0-9.]+", "\"hikaricp_connections_pending\":0.0"))
+                .toList();
+        Files.write(run.resolve("metrics.jsonl"), rows);
+
+        assertThat(queue(Analysis.analyse(run), "db-pool").littlesLaw().consistent()).isFalse();
+    }
+
+    @Test
+    void aLongGcPauseAtALightRateIsWhatTheTailWaitedFor() throws Exception {
+        Analysis.Result result = Analysis.analyse(run("gc-pause-at-50rps"));
+
+        assertThat(result.verdict().queue()).isEqualTo("gc");
+        assertThat(queue(result, "gc").shareOfP99()).isGreaterThanOrEqualTo(0.5);
+        assertThat(queue(result, "gc").growing()).isFalse();
+        assertThat(queue(result, "db-pool").shareOfP99()).isLessThan(0.1);
+    }
+}
