@@ -162,7 +162,7 @@ final class Ledger {
         return max;
     }
 
-    /** Top entries of a tally, largest first, as "key: value" lines. */
+    /** The n largest entries of a tally, largest first. */
     static List<Map.Entry<String, Long>> top(Map<String, Long> tally, int n) {
         return tally.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(n).toList();
     }

@@ -2,6 +2,10 @@ package dev.queuescope.perf.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.queuescope.perf.analysis.Analysis;
+import dev.queuescope.perf.analysis.QueueEntry;
+import dev.queuescope.perf.analysis.TailToCause;
+import dev.queuescope.perf.analysis.Verdict;
 import dev.queuescope.perf.load.IntervalStats;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +54,30 @@ class ReportRenderTests {
 
         assertThat(rendered.dom()).contains("id=\"queuescope-report\">Queuescope run 20261126-120000-mixed")
                 .contains("<polyline");
+        assertThat(rendered.console()).isEmpty();
+    }
+
+    @Test
+    void theVerdictTheLedgerAndTailToCauseRenderFirstWithoutConsoleMessages() throws Exception {
+        Path report = dir.resolve("report.html");
+        HtmlReport.write(report, SampleSummary.missedObjective(),
+                List.of(new IntervalStats(0, 200, 200, 0, 0, 1.5, 40, 120, 6)), List.of());
+        QueueEntry pool = new QueueEntry("db-pool", true, "request", 0.9, 18.1, null, 0.02, 0.9, 0.9, 61.0, false,
+                new QueueEntry.LittlesLaw(4.2, 197, 0.018, true), null, List.of("connection wait 18.1 ms per request"));
+        QueueEntry gc = new QueueEntry("gc", false, "request", 0, null, null, null, null, null, null, null, null, null,
+                List.of("not observed: the run has no jdk.GCPhasePause"));
+        TailToCause.Cohort median = new TailToCause.Cohort(100, 3.0, 0.1, Map.of("db-pool", 0.1), 0.5,
+                List.of("a.B.c (3 of 9 samples)"), Map.of("catalog", 0.6));
+        TailToCause.Cohort tail = new TailToCause.Cohort(2, 300.0, 1.0, Map.of("db-pool", 270.0), 10.0, List.of(),
+                Map.of("orders", 1.0));
+        LedgerSection.splice(report, new Analysis.Result(List.of(pool, gc),
+                new Verdict("db-pool", 0.83, "p99 366.6 ms missed the objective of 25.0 ms", List.of("waiting for it")),
+                new TailToCause(median, tail), List.of(10.0, 20.0, 15.0), "flamegraph-tail-vs-median.html"));
+
+        Rendered rendered = render(report);
+
+        assertThat(rendered.dom()).contains("Verdict: db-pool", "Queue ledger", "Tail to cause", "flamegraph-tail-vs-median.html");
+        assertThat(rendered.dom().indexOf("Verdict: db-pool")).isLessThan(rendered.dom().indexOf("<h2>Run</h2>"));
         assertThat(rendered.console()).isEmpty();
     }
 
