@@ -29,44 +29,50 @@ public record Verdict(String queue, double confidence, String summary, List<Stri
                 : String.format(Locale.ROOT, "p99 %.1f ms %s the objective of %.1f ms", capture.latencyP99Ms(),
                         missed ? "missed" : "met", objective);
         if (missed || !growing.isEmpty()) {
-            List<QueueEntry> ranked = request.stream()
-                    .sorted(Comparator.comparingDouble((QueueEntry q) -> q.shareOfP99() == null ? 0 : q.shareOfP99()).reversed())
-                    .toList();
-            if (!ranked.isEmpty() && ranked.getFirst().shareOfP99() != null
-                    && ranked.getFirst().shareOfP99() >= settings.verdictMinShare()) {
-                QueueEntry top = ranked.getFirst();
-                double share = top.shareOfP99();
-                double second = ranked.size() > 1 && ranked.get(1).shareOfP99() != null ? ranked.get(1).shareOfP99() : 0;
-                List<String> evidence = new ArrayList<>();
-                evidence.add(objectiveLine + (growing.isEmpty() ? "" : "; growing: " + String.join(", ", growing)));
-                if (top.waitShareOfP99() != null) {
-                    evidence.add(String.format(Locale.ROOT, "waiting for it: %.0f %% of the slowest requests' time "
-                            + "(%.2f ms per request on average)", 100 * top.waitShareOfP99(), top.waitMsPerRequest()));
-                }
-                if (top.littlesLaw() != null) {
-                    QueueEntry.LittlesLaw law = top.littlesLaw();
-                    evidence.add(String.format(Locale.ROOT, "Little's law: L %.2f sampled vs λW %.1f/s × %.4f s = %.2f (%s)",
-                            law.L(), law.lambda(), law.W(), law.lambda() * law.W(),
-                            law.consistent() ? "consistent" : "does not add up"));
-                }
-                evidence.addAll(top.evidence());
-                evidence.add(String.format(Locale.ROOT, "runner-up: %s (%.0f %% of p99)",
-                        ranked.size() > 1 ? ranked.get(1).name() : "none", 100 * second));
-                return new Verdict(top.name(), share * share / (share + second), String.format(Locale.ROOT,
-                        "%s: %.0f %% of the slowest requests' time was spent at %s", objectiveLine, 100 * share,
-                        top.name()), evidence);
+            List<QueueEntry> ranked = request.stream().filter(q -> q.shareOfP99() != null)
+                    .sorted(Comparator.comparingDouble(QueueEntry::shareOfP99).reversed()).toList();
+            if (!ranked.isEmpty() && ranked.getFirst().shareOfP99() >= settings.verdictMinShare()) {
+                String trigger = objectiveLine + (growing.isEmpty() ? "" : "; growing: " + String.join(", ", growing));
+                return requestQueue(ranked, objectiveLine, trigger);
             }
         }
         Optional<QueueEntry> backlog = queues.stream()
                 .filter(q -> q.observed() && q.kind().equals("backlog") && Boolean.TRUE.equals(q.growing()))
                 .max(Comparator.comparingDouble(QueueEntry::score));
-        if (backlog.isPresent()) {
-            QueueEntry grown = backlog.get();
-            List<String> evidence = new ArrayList<>(List.of(objectiveLine));
-            evidence.addAll(grown.evidence());
-            return new Verdict(grown.name(), grown.score(), String.format(Locale.ROOT,
-                    "%s, but the %s backlog grows under constant load", objectiveLine, grown.name()), evidence);
+        return backlog.map(grown -> backlog(grown, objectiveLine)).orElseGet(() -> none(queues, objectiveLine));
+    }
+
+    private static Verdict requestQueue(List<QueueEntry> ranked, String objectiveLine, String trigger) {
+        QueueEntry top = ranked.getFirst();
+        double share = top.shareOfP99();
+        double second = ranked.size() > 1 ? ranked.get(1).shareOfP99() : 0;
+        List<String> evidence = new ArrayList<>(List.of(trigger));
+        if (top.waitShareOfP99() != null) {
+            evidence.add(String.format(Locale.ROOT, "waiting for it: %.0f %% of the slowest requests' time "
+                    + "(%.2f ms per request on average)", 100 * top.waitShareOfP99(), top.waitMsPerRequest()));
         }
+        if (top.littlesLaw() != null) {
+            QueueEntry.LittlesLaw law = top.littlesLaw();
+            evidence.add(String.format(Locale.ROOT, "Little's law: L %.2f sampled vs λW %.1f/s × %.4f s = %.2f (%s)",
+                    law.L(), law.lambda(), law.W(), law.lambda() * law.W(),
+                    law.consistent() ? "consistent" : "does not add up"));
+        }
+        evidence.addAll(top.evidence());
+        evidence.add(String.format(Locale.ROOT, "runner-up: %s (%.0f %% of p99)",
+                ranked.size() > 1 ? ranked.get(1).name() : "none", 100 * second));
+        return new Verdict(top.name(), share * share / (share + second), String.format(Locale.ROOT,
+                "%s: %.0f %% of the slowest requests' time was spent at %s", objectiveLine, 100 * share, top.name()),
+                evidence);
+    }
+
+    private static Verdict backlog(QueueEntry grown, String objectiveLine) {
+        List<String> evidence = new ArrayList<>(List.of(objectiveLine));
+        evidence.addAll(grown.evidence());
+        return new Verdict(grown.name(), grown.score(), String.format(Locale.ROOT,
+                "%s, but the %s backlog grows under constant load", objectiveLine, grown.name()), evidence);
+    }
+
+    private static Verdict none(List<QueueEntry> queues, String objectiveLine) {
         List<String> unobserved = queues.stream().filter(q -> !q.observed()).map(QueueEntry::name).toList();
         List<String> evidence = new ArrayList<>(List.of(objectiveLine));
         if (!unobserved.isEmpty()) {
