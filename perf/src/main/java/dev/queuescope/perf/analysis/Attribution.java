@@ -41,18 +41,30 @@ final class Attribution {
     static List<RequestAccount> of(Capture capture, LedgerSettings settings) {
         List<Interval> saturated = saturated(capture.requests(), capture.serverThreads());
         Map<String, RequestAccount> byId = new HashMap<>();
-        Map<Long, List<RequestAccount>> byThread = new HashMap<>();
         for (ServedRequest request : capture.requests()) {
             RequestAccount account = new RequestAccount(request);
             byId.put(request.id(), account);
-            byThread.computeIfAbsent(request.threadId(), t -> new ArrayList<>()).add(account);
             long pausedBeforeServer = pauses(capture, request.intendedNanos(), request.startNanos());
             account.addWait(Queue.GC, pausedBeforeServer);
             account.addWait(Queue.HTTP_THREADS,
                     overlap(saturated, request.intendedNanos(), request.startNanos()) - pausedBeforeServer);
             account.addWait(Queue.DB_POOL, capture.acquireNanos().getOrDefault(request.id(), 0L));
         }
+        attribute(capture, settings, byId, byThread(List.copyOf(byId.values())));
+        return List.copyOf(byId.values());
+    }
+
+    /** The accounts of each thread, in the order it served them. */
+    static Map<Long, List<RequestAccount>> byThread(List<RequestAccount> accounts) {
+        Map<Long, List<RequestAccount>> byThread = new HashMap<>();
+        accounts.forEach(a -> byThread.computeIfAbsent(a.request.threadId(), t -> new ArrayList<>()).add(a));
         byThread.values().forEach(list -> list.sort(Comparator.comparingLong(a -> a.request.startNanos())));
+        return byThread;
+    }
+
+    /** Statements, thread waits, pauses on the server and CPU, joined by request id or by thread and time. */
+    private static void attribute(Capture capture, LedgerSettings settings, Map<String, RequestAccount> byId,
+            Map<Long, List<RequestAccount>> byThread) {
         statements(capture, byId);
         for (ThreadWait wait : capture.threadWaits()) {
             RequestAccount account = covering(byThread.get(wait.threadId()), wait.startNanos());
@@ -71,7 +83,6 @@ final class Attribution {
                 }
             }
         }
-        return List.copyOf(byId.values());
     }
 
     private static void statements(Capture capture, Map<String, RequestAccount> byId) {
@@ -152,7 +163,7 @@ final class Attribution {
     }
 
     /** The request the thread was serving at that moment, if any. */
-    private static @Nullable RequestAccount covering(@Nullable List<RequestAccount> sorted, long atNanos) {
+    static @Nullable RequestAccount covering(@Nullable List<RequestAccount> sorted, long atNanos) {
         if (sorted == null) {
             return null;
         }

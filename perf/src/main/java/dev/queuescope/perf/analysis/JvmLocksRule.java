@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * jvm-locks: request threads blocked entering a monitor or parked on a {@code java.util.concurrent}
+ * jvm-locks: request-serving threads blocked entering a monitor or parked on a {@code java.util.concurrent}
  * lock outside logging code (JFR records waits from the kit's 1 ms threshold). Evidence: the
  * contended monitor or lock class and the frame that asked for it.
  */
@@ -37,7 +37,8 @@ final class JvmLocksRule implements QueueRule {
         for (ThreadWait wait : ledger.capture.threadWaits()) {
             boolean lock = wait.kind() == ThreadWait.Kind.MONITOR
                     || wait.kind() == ThreadWait.Kind.PARK && wait.what().startsWith("java.util.concurrent.locks.");
-            if (lock && !wait.logging()) {
+            // Only waits inside a request: an idle server thread parks on its executor's queue, a selector on its monitor.
+            if (lock && !wait.logging() && ledger.duringRequest(wait.threadId(), wait.startNanos())) {
                 byMonitor.merge(wait.what() + " at " + wait.frame(), wait.nanos(), Long::sum);
                 intervals.add(new long[] {wait.startNanos(), wait.endNanos()});
             }

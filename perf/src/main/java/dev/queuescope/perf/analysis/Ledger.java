@@ -21,12 +21,19 @@ final class Ledger {
     final Capture capture;
     final LedgerSettings settings;
     final List<RequestAccount> byLatency;
+    private final Map<Long, List<RequestAccount>> byThread;
 
     Ledger(Capture capture, LedgerSettings settings) {
         this.capture = capture;
         this.settings = settings;
         this.byLatency = Attribution.of(capture, settings).stream()
                 .sorted(Comparator.comparingLong(RequestAccount::latency)).toList();
+        this.byThread = Attribution.byThread(byLatency);
+    }
+
+    /** Whether the thread was serving one of the run's requests at that moment. */
+    boolean duringRequest(long threadId, long atNanos) {
+        return Attribution.covering(byThread.get(threadId), atNanos) != null;
     }
 
     List<RequestAccount> median() {

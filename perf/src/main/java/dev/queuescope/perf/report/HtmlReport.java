@@ -32,7 +32,7 @@ public final class HtmlReport {
                 th{background:#f4f4f4}td:first-child,th:first-child{text-align:left}
                 .ok{color:#176f2c;font-weight:bold}.verdict{border:2px solid #b00020;padding:.5em 1em;margin:1em 0}
                 .verdict.none{border-color:#176f2c}.bar{display:inline-block;height:.8em;background:#d62728;vertical-align:middle}
-                .bar.p50{background:#1f77b4}.bad{color:#b00020;font-weight:bold}
+                .bar.p50{background:#1f77b4}table.tail td{max-width:360px;overflow-wrap:anywhere}.bad{color:#b00020;font-weight:bold}
                 svg.chart{width:100%%;height:auto;background:#fafafa;font-size:11px}.axis{stroke:#999}
                 figure{margin:0 0 1em}figcaption{font-weight:bold}
                 </style></head><body>

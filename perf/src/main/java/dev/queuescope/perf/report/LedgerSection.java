@@ -90,7 +90,7 @@ public final class LedgerSection {
     }
 
     private static void tail(StringBuilder html, TailToCause tail) {
-        html.append("<h2>Tail to cause</h2><table><tr><th>ms per request</th><th>median requests (")
+        html.append("<h2>Tail to cause</h2><table class=\"tail\"><tr><th>ms per request</th><th>median requests (")
                 .append(tail.median().requests()).append(")</th><th>slowest requests (").append(tail.tail().requests())
                 .append(")</th></tr>");
         html.append("<tr><td><b>latency</b></td><td>").append(number(tail.median().latencyMs())).append("</td><td>")
