@@ -83,4 +83,13 @@ class RecordedRunsTests {
         assertThat(queue(result, "gc").growing()).isFalse();
         assertThat(queue(result, "db-pool").shareOfP99()).isLessThan(0.1);
     }
+
+    @Test
+    void aHealthyRunMeetsItsObjectiveAndNamesNoQueueButWhatItCouldNotSee() throws Exception {
+        Analysis.Result result = Analysis.analyse(run("healthy-product-reads"));
+
+        assertThat(result.verdict().queue()).isEqualTo("none");
+        assertThat(result.verdict().evidence()).anyMatch(line -> line.contains("not observed") && line.contains("external-calls"));
+        assertThat(result.queues()).filteredOn(QueueEntry::observed).allMatch(q -> !Boolean.TRUE.equals(q.growing()));
+    }
 }
