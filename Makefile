@@ -22,7 +22,7 @@ RATE ?= 200
 DURATION ?= 60s
 WARMUP ?= 10s
 
-.PHONY: help build run deps test seed docs clean perf perf-sweep perf-analyse perf-blind perf-compare perf-selftest perf-clean
+.PHONY: help build run deps test seed docs clean perf perf-sweep perf-analyse perf-blind perf-compare perf-selftest perf-clean test-labs
 
 help: ## list the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -46,8 +46,9 @@ test: ## the whole test suite: unit, module, HTTP, architecture
 $(PERF_JAR): $(shell find perf -name pom.xml -o -path 'perf/src/main/*' -type f 2>/dev/null)
 	$(MVN) -pl perf -DskipTests package
 
-perf: $(JAR) $(PERF_JAR) ## load + capture: SCENARIO=mixed RATE=200 DURATION=60s WARMUP=10s [TARGET=url PID=pid]
+perf: $(JAR) $(PERF_JAR) ## load + capture: SCENARIO=mixed RATE=200 DURATION=60s WARMUP=10s [LAB=a,b] [TARGET=url PID=pid]
 	java -jar $(PERF_JAR) run --scenario=$(SCENARIO) --rate=$(RATE) --duration=$(DURATION) --warmup=$(WARMUP) \
+		$(if $(LAB),--lab=$(LAB)) \
 		$(if $(TARGET),--target=$(TARGET)) $(if $(PID),--pid=$(PID)) $(if $(MANAGEMENT),--management=$(MANAGEMENT))
 
 perf-sweep: $(JAR) $(PERF_JAR) ## rising load steps: the knee, the queue that grew first, a USL fit: SCENARIO=mixed [CAPACITY=req/s STEPS=10,25,...]
@@ -64,6 +65,9 @@ perf-compare: $(PERF_JAR) ## run B against run A: A=<run-id> B=<run-id> (faster,
 
 perf-selftest: $(PERF_JAR) ## the generator against a null responder (pinned cores): µs/request, highest honest rate
 	java -jar $(PERF_JAR) selftest
+
+test-labs: $(JAR) $(PERF_JAR) ## live proof: each lab of perf/labs.json runs, is analysed blind, and the verdict names its queue
+	$(MVN) -pl perf verify -Dgroups=labs -DexcludedGroups=none
 
 perf-clean: ## remove every perf run (and the seeded data template)
 	rm -rf perf/results

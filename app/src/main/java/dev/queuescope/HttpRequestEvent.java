@@ -46,6 +46,12 @@ class HttpRequestEvent extends Event {
     @Timespan(Timespan.NANOSECONDS)
     long cpuTime;
 
+    @Label("CPU Wait Time")
+    @Description("Time the serving thread waited runnable for a CPU during the request (Linux schedstat run-queue delay); "
+            + "-1 when the kernel does not tell")
+    @Timespan(Timespan.NANOSECONDS)
+    long cpuWaitTime;
+
     @Label("Intended Start (µs since epoch)")
     @Description("X-Queuescope-Intended-Start from the load generator; 0 when absent")
     long intendedStartMicros;

@@ -40,6 +40,7 @@ class HttpRequestJfrFilter extends OncePerRequestFilter {
             return;
         }
         long cpuBefore = THREADS.getCurrentThreadCpuTime();
+        long runQueueBefore = RunQueueClock.waitedNanos();
         event.begin();
         try {
             chain.doFilter(request, response);
@@ -47,7 +48,9 @@ class HttpRequestJfrFilter extends OncePerRequestFilter {
             event.end();
             if (event.shouldCommit()) {
                 long cpuAfter = THREADS.getCurrentThreadCpuTime();
+                long runQueueAfter = RunQueueClock.waitedNanos();
                 event.cpuTime = cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore;
+                event.cpuWaitTime = runQueueBefore < 0 || runQueueAfter < 0 ? -1 : runQueueAfter - runQueueBefore;
                 describe(event, request, response);
                 event.commit();
             }

@@ -29,8 +29,10 @@ import org.jspecify.annotations.Nullable;
  * <li>gc (wait): stop-the-world pauses overlapping the request's latency — on its thread, or before it
  *     got one: a pause stops the acceptor and the poller too, so a request that arrives during one waits
  *     for its end. That part of the gap is not also counted as a wait for threads.</li>
- * <li>cpu: the thread's CPU time (service); time nothing explains, in a second the machine's CPU was
- *     at least {@link LedgerSettings#cpuBusy()} busy, is waiting for a core (wait).</li>
+ * <li>cpu: the thread's CPU time (service) and its run-queue delay, measured by the service from the
+ *     kernel's scheduler statistics (wait). A service that does not record the delay gets it inferred:
+ *     time nothing else explains, in a second the machine's CPU was at least
+ *     {@link LedgerSettings#cpuBusy()} busy.</li>
  * </ul>
  */
 final class Attribution {
@@ -78,7 +80,9 @@ final class Attribution {
             account.addWait(Queue.GC, pauses(capture, request.startNanos(), request.endNanos()));
             if (request.cpuNanos() >= 0) {
                 account.addService(Queue.CPU, request.cpuNanos());
-                if (machineLoad(load, request.endNanos()) >= settings.cpuBusy()) {
+                if (request.cpuWaitNanos() >= 0) {
+                    account.addWait(Queue.CPU, request.cpuWaitNanos());
+                } else if (machineLoad(load, request.endNanos()) >= settings.cpuBusy()) {
                     account.addWait(Queue.CPU, account.unaccounted());
                 }
             }

@@ -174,8 +174,9 @@ final class CaptureReader {
             return;
         }
         long cpu = event.hasField("cpuTime") ? event.getLong("cpuTime") : -1;
+        long cpuWait = event.hasField("cpuWaitTime") ? event.getLong("cpuWaitTime") : -1;
         requests.add(new ServedRequest(event.getString("requestId"), orEmpty(event.getString("route")),
-                thread(event.getThread()), intended, start, end, cpu));
+                thread(event.getThread()), intended, start, end, cpu, cpuWait));
     }
 
     private static long nanos(Instant instant) {

@@ -1,6 +1,8 @@
 package dev.queuescope.perf.run;
 
 import dev.queuescope.perf.analysis.Analysis;
+import dev.queuescope.perf.labs.Lab;
+import dev.queuescope.perf.labs.LabCatalog;
 import dev.queuescope.perf.load.ArrivalProcess;
 import dev.queuescope.perf.load.LoadPlan;
 import dev.queuescope.perf.load.LoadResult;
@@ -72,7 +74,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "random seed of arrivals and request choices")
     long seed;
 
-    @Option(names = "--lab", split = ",", paramLabel = "NAME", description = "labs to switch on (reserved: none exist yet)")
+    @Option(names = "--lab", split = ",", paramLabel = "NAME",
+            description = "labs of perf/labs.json to switch on in the started shop (their properties and JVM options)")
     List<String> labs = new ArrayList<>();
 
     @Option(names = "--shop-property", paramLabel = "NAME=VALUE",
@@ -109,8 +112,12 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!labs.isEmpty()) {
-            throw new IllegalArgumentException("No labs exist yet: " + labs);
+        if (!labs.isEmpty() && target != null) {
+            throw new IllegalArgumentException("Labs switch the shop the kit starts; they cannot be applied to --target");
+        }
+        for (Lab lab : LabCatalog.load(repo).select(labs)) {
+            shopProperties.addAll(lab.shopProperties());
+            shopJvmOptions.addAll(lab.jvmOptions());
         }
         Scenario scenario = ScenarioLoader.load(scenarioName, repo.resolve("perf/scenarios"));
         Path results = repo.resolve("perf/results");

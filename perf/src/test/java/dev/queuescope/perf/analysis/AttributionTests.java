@@ -99,6 +99,14 @@ class AttributionTests {
     }
 
     @Test
+    void aMeasuredRunQueueDelayIsTheCpuWaitWhateverTheMachineLoad() {
+        RequestAccount account = only(new CaptureBuilder().requestWithCpuWait("r", 7, 50, 10, 25).machineCpu(0.30));
+
+        assertThat(ms(account.wait(Queue.CPU))).isEqualTo(25.0);
+        assertThat(ms(account.unaccounted())).isEqualTo(15.0);
+    }
+
+    @Test
     void aGcPauseCountsForTheRequestsItOverlaps() {
         RequestAccount account = only(new CaptureBuilder().request("r", 7, 0, 0, 50, 1).gcPause(40, 30));
 

@@ -33,7 +33,13 @@ final class CaptureBuilder {
 
     /** A request intended at {@code atMs}, on a server thread from {@code startMs} for {@code serverMs}. */
     CaptureBuilder request(String id, long thread, double atMs, double startMs, double serverMs, double cpuMs) {
-        requests.add(new ServedRequest(id, "/r", thread, ns(atMs), ns(startMs), ns(startMs + serverMs), ns(cpuMs)));
+        requests.add(new ServedRequest(id, "/r", thread, ns(atMs), ns(startMs), ns(startMs + serverMs), ns(cpuMs), -1));
+        return this;
+    }
+
+    /** A request whose service measured its run-queue delay. */
+    CaptureBuilder requestWithCpuWait(String id, long thread, double serverMs, double cpuMs, double cpuWaitMs) {
+        requests.add(new ServedRequest(id, "/r", thread, 0, 0, ns(serverMs), ns(cpuMs), ns(cpuWaitMs)));
         return this;
     }
 

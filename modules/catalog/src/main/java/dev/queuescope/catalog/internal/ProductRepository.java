@@ -32,9 +32,10 @@ public class ProductRepository {
     /** Up to this many matches a search is driven by the GIN index; beyond it, by the primary key. */
     private static final int SPARSE_MATCHES = 2_000;
 
-    private final DSLContext db;
+    protected final DSLContext db;
 
-    ProductRepository(DSLContext db) {
+    /** Protected for the labs ({@code internal.lab}), which replace a query with a worse one. */
+    protected ProductRepository(DSLContext db) {
         this.db = db;
     }
 
@@ -137,7 +138,7 @@ public class ProductRepository {
                 .map(ProductRepository::toProduct);
     }
 
-    static Product toProduct(ProductRecord r) {
+    protected static Product toProduct(ProductRecord r) {
         return new Product(r.getId(), r.getSku(), r.getName(), r.getDescription(), r.getCategoryId(),
                 r.getPriceCents(), r.getVersion());
     }

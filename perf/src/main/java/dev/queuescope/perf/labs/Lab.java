@@ -1,0 +1,21 @@
+package dev.queuescope.perf.labs;
+
+import java.util.List;
+
+/**
+ * One lab of {@code perf/labs.json}: an anti-pattern the shop can be switched into, what the kit's
+ * verdict must name for it, and how to provoke it — the scenario and a rate the healthy shop serves
+ * within the scenario's objective.
+ *
+ * @param properties Spring properties for the shop besides {@code queuescope.lab.<name>=true}
+ * @param jvmOptions extra JVM options for the shop (after app/jvm.options, so they win)
+ * @param backlog the queue is a backlog (judged by growth), not a share of the requests' latency
+ */
+public record Lab(String name, String antiPattern, String expectedVerdict, boolean backlog, String scenario,
+        double rate, List<String> properties, List<String> jvmOptions) {
+
+    public List<String> shopProperties() {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of("queuescope.lab." + name + "=true"),
+                properties.stream()).toList();
+    }
+}

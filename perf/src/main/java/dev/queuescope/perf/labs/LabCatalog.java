@@ -1,0 +1,26 @@
+package dev.queuescope.perf.labs;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code perf/labs.json}: every lab the shop has, by name. */
+public record LabCatalog(List<Lab> labs) {
+
+    public static LabCatalog load(Path repo) throws IOException {
+        return JsonMapper.builder().build().readValue(repo.resolve("perf/labs.json").toFile(), LabCatalog.class);
+    }
+
+    /** The named labs, in order; an unknown name is an error that lists the known ones. */
+    public List<Lab> select(List<String> names) {
+        List<Lab> selected = new ArrayList<>();
+        for (String name : names) {
+            selected.add(labs.stream().filter(lab -> lab.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("No lab " + name + "; known: "
+                            + labs.stream().map(Lab::name).toList())));
+        }
+        return selected;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.queuescope.perf.labs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.queuescope.perf.PerfCli;
+import dev.queuescope.perf.analysis.Analysis;
+import dev.queuescope.perf.analysis.Blinding;
+import dev.queuescope.perf.analysis.QueueEntry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Live proof (make test-labs): the shop runs each lab of perf/labs.json at a rate the healthy shop
+ * serves within the scenario's objective, the generator stays honest, and the analysis of a blinded
+ * copy names the lab's queue with at least half of the slowest requests' time. Fixed seed, no retries.
+ * Needs app/target/queuescope.jar (make test-labs builds it).
+ */
+@Tag("labs")
+class LabsLiveTests {
+
+    private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    Path results;
+
+    @TestFactory
+    Stream<DynamicTest> eachLabIsNamedByTheBlindVerdict() throws IOException {
+        return LabCatalog.load(REPO).labs().stream().map(lab -> DynamicTest.dynamicTest(lab.name(), () -> {
+            Path run = run(lab.scenario(), lab.rate(), List.of(lab.name()));
+
+            Analysis.Result blind = Analysis.analyse(Blinding.blind(run));
+
+            assertThat(blind.verdict().queue()).as(lab.name() + ": " + blind.verdict().summary())
+                    .isEqualTo(lab.expectedVerdict());
+            QueueEntry named = blind.queues().stream().filter(q -> q.name().equals(lab.expectedVerdict()))
+                    .findFirst().orElseThrow();
+            if (lab.backlog()) {
+                assertThat(named.growing()).isTrue();
+            } else {
+                assertThat(named.shareOfP99()).isGreaterThanOrEqualTo(0.5);
+            }
+        }));
+    }
+
+    @Test
+    void theHealthyShopAtTheLabsRateNamesNoQueue() throws Exception {
+        Path run = run("list-pages", 100, List.of());
+
+        assertThat(Analysis.analyse(Blinding.blind(run)).verdict().queue()).isEqualTo("none");
+    }
+
+    /** One run of the kit into the test's results directory; the generator must have kept up. */
+    private Path run(String scenario, double rate, List<String> labs) throws IOException {
+        List<String> args = new ArrayList<>(List.of("run", "--repo=" + REPO, "--results=" + results,
+                "--scenario=" + scenario, "--rate=" + rate, "--duration=20s", "--warmup=15s", "--seed=42"));
+        if (!labs.isEmpty()) {
+            args.add("--lab=" + String.join(",", labs));
+        }
+        int exit = new CommandLine(new PerfCli()).execute(args.toArray(String[]::new));
+        assertThat(exit).as("run exit code (3 = the generator could not keep up)").isZero();
+        Path run;
+        try (Stream<Path> runs = Files.list(results)) {
+            run = runs.filter(p -> p.getFileName().toString().endsWith(scenario + (labs.isEmpty() ? "" : "-" + String.join("-", labs))))
+                    .filter(Files::isDirectory).sorted().reduce((a, b) -> b).orElseThrow();
+        }
+        JsonNode summary = JSON.readTree(run.resolve("summary.json").toFile());
+        assertThat(summary.at("/generator/saturated").asBoolean()).isFalse();
+        return run;
+    }
+}
