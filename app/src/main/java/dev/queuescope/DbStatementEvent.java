@@ -8,6 +8,7 @@ import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
 import jdk.jfr.Threshold;
+import jdk.jfr.Timespan;
 
 /**
  * One SQL statement executed through jOOQ, from jOOQ's {@code start} to its {@code end} callback:
@@ -44,4 +45,14 @@ class DbStatementEvent extends Event {
 
     @Label("Request Id")
     String requestId;
+
+    @Label("Client CPU Time")
+    @Description("CPU the calling thread used during the statement (jOOQ rendering, JDBC, mapping rows); -1 when unknown")
+    @Timespan(Timespan.NANOSECONDS)
+    long clientCpuTime;
+
+    @Label("Client CPU Wait Time")
+    @Description("Time the calling thread waited runnable for a CPU during the statement (schedstat); -1 when unknown")
+    @Timespan(Timespan.NANOSECONDS)
+    long clientCpuWaitTime;
 }

@@ -1,5 +1,7 @@
 package dev.queuescope;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import org.apache.logging.log4j.ThreadContext;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
@@ -12,11 +14,17 @@ import org.jooq.Result;
  */
 final class DbStatementJfrListener implements ExecuteListener {
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private final DbStatementEvent event = new DbStatementEvent();
+    private long cpuBefore;
+    private long runQueueBefore;
 
     @Override
     public void start(ExecuteContext ctx) {
         if (event.isEnabled()) {
+            cpuBefore = THREADS.getCurrentThreadCpuTime();
+            runQueueBefore = RunQueueClock.waitedNanos();
             event.begin();
         }
     }
@@ -27,6 +35,8 @@ final class DbStatementJfrListener implements ExecuteListener {
             return;
         }
         event.end();
+        long cpuAfter = THREADS.getCurrentThreadCpuTime();
+        long runQueueAfter = RunQueueClock.waitedNanos();
         String sql = ctx.sql();
         if (sql == null || !event.shouldCommit()) {
             return; // nothing was rendered (e.g. a batch of inline statements): no shape to report
@@ -38,6 +48,10 @@ final class DbStatementJfrListener implements ExecuteListener {
         event.statementType = shape.statementType();
         event.rows = rows(ctx);
         event.requestId = ThreadContext.get(RequestIdFilter.CONTEXT_KEY);
+        // The client's own share of the statement (rendering, binding, mapping rows, waiting for a core):
+        // the rest of its time the thread waited for the database.
+        event.clientCpuTime = cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore;
+        event.clientCpuWaitTime = runQueueBefore < 0 || runQueueAfter < 0 ? -1 : runQueueAfter - runQueueBefore;
         event.commit();
     }
 

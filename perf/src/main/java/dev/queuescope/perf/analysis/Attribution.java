@@ -23,7 +23,9 @@ import org.jspecify.annotations.Nullable;
  *     the pool's configured maximum). With a thread free, the same gap is the generator's, the
  *     network's or the CPU's, not a queue for threads.</li>
  * <li>db-pool (wait): Hikari's acquire time.</li>
- * <li>db-locks (wait) / db-statements (wait: other database waits, service: the rest): statement time.</li>
+ * <li>db-locks (wait) / db-statements (wait: other database waits, service: the rest): statement time
+ *     the thread spent waiting for the database — without its own CPU and run-queue delay inside the
+ *     statement (rendering, mapping rows), which the service records and which are the cpu queue's.</li>
  * <li>jvm-locks (wait): monitor enters and parks on {@code java.util.concurrent.locks} outside logging code.</li>
  * <li>logging: waits inside logging code (wait) and file writes from it (service).</li>
  * <li>gc (wait): stop-the-world pauses overlapping the request's latency — on its thread, or before it
@@ -97,11 +99,12 @@ final class Attribution {
                 continue;
             }
             DatabaseWaits.Split split = database.of(statement.sql());
-            long lock = Math.round(statement.durationNanos() * split.lock());
-            long otherWait = Math.round(statement.durationNanos() * split.otherWait());
+            long inDatabase = statement.databaseNanos();
+            long lock = Math.round(inDatabase * split.lock());
+            long otherWait = Math.round(inDatabase * split.otherWait());
             account.addWait(Queue.DB_LOCKS, lock);
             account.addWait(Queue.DB_STATEMENTS, otherWait);
-            account.addService(Queue.DB_STATEMENTS, statement.durationNanos() - lock - otherWait);
+            account.addService(Queue.DB_STATEMENTS, inDatabase - lock - otherWait);
         }
     }
 

@@ -48,8 +48,17 @@ record Capture(long fromNanos, long toNanos, Set<String> eventTypes, List<Served
         }
     }
 
-    /** A jOOQ statement of a request (DbStatement). */
-    record Statement(String requestId, String digest, String sql, long startNanos, long durationNanos, long rows) {
+    /**
+     * A jOOQ statement of a request (DbStatement); {@code clientNanos} is the calling thread's own part
+     * of it (CPU and run-queue delay), -1 when the service did not record it.
+     */
+    record Statement(String requestId, String digest, String sql, long startNanos, long durationNanos, long rows,
+            long clientNanos) {
+
+        /** The time the thread waited for the database: all of it when the client part is unknown. */
+        long databaseNanos() {
+            return clientNanos < 0 ? durationNanos : Math.max(0, durationNanos - clientNanos);
+        }
     }
 
     /** Why a thread was blocked, from JDK events (monitor enter, park, file write) with stack facts. */

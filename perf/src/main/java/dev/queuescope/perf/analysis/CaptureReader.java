@@ -138,7 +138,7 @@ final class CaptureReader {
             }
             case "queuescope.DbStatement" -> statements.add(new Statement(orEmpty(event.getString("requestId")),
                     event.getString("digest"), orEmpty(event.getString("sqlPrefix")), start, end - start,
-                    event.getLong("rows")));
+                    event.getLong("rows"), clientNanos(event)));
             case "jdk.JavaMonitorEnter" -> waits.add(new ThreadWait(thread(event.getThread()), start, end,
                     ThreadWait.Kind.MONITOR, className(event.getClass("monitorClass")), logging(event), frame(event)));
             case "jdk.ThreadPark" -> waits.add(new ThreadWait(thread(event.getThread()), start, end,
@@ -177,6 +177,16 @@ final class CaptureReader {
         long cpuWait = event.hasField("cpuWaitTime") ? event.getLong("cpuWaitTime") : -1;
         requests.add(new ServedRequest(event.getString("requestId"), orEmpty(event.getString("route")),
                 thread(event.getThread()), intended, start, end, cpu, cpuWait));
+    }
+
+    /** CPU plus run-queue delay of the calling thread inside a statement; -1 when not both recorded. */
+    private static long clientNanos(RecordedEvent statement) {
+        if (!statement.hasField("clientCpuTime") || !statement.hasField("clientCpuWaitTime")) {
+            return -1;
+        }
+        long cpu = statement.getLong("clientCpuTime");
+        long wait = statement.getLong("clientCpuWaitTime");
+        return cpu < 0 || wait < 0 ? -1 : cpu + wait;
     }
 
     private static long nanos(Instant instant) {

@@ -115,9 +115,11 @@ public final class RunCommand implements Callable<Integer> {
         if (!labs.isEmpty() && target != null) {
             throw new IllegalArgumentException("Labs switch the shop the kit starts; they cannot be applied to --target");
         }
-        for (Lab lab : LabCatalog.load(repo).select(labs)) {
-            shopProperties.addAll(lab.shopProperties());
-            shopJvmOptions.addAll(lab.jvmOptions());
+        if (!labs.isEmpty()) {
+            for (Lab lab : LabCatalog.load(repo).select(labs)) {
+                shopProperties.addAll(lab.shopProperties());
+                shopJvmOptions.addAll(lab.jvmOptions());
+            }
         }
         Scenario scenario = ScenarioLoader.load(scenarioName, repo.resolve("perf/scenarios"));
         Path results = repo.resolve("perf/results");

@@ -66,6 +66,14 @@ class AttributionTests {
     }
 
     @Test
+    void theClientsOwnCpuInsideAStatementIsNotTheDatabases() {
+        RequestAccount account = only(new CaptureBuilder().request("r", 7, 0, 0, 50, 1)
+                .statement("r", "select 1", 5, 40, 15));
+
+        assertThat(ms(account.service(Queue.DB_STATEMENTS))).isEqualTo(25.0);
+    }
+
+    @Test
     void theGapBeforeAServerThreadIsAThreadWaitOnlyWhileEveryThreadWasBusy() {
         // Two threads, both busy 0..20 ms; a request intended at 5 ms starts at 25 ms.
         CaptureBuilder capture = new CaptureBuilder().metric(Capture.SERVER_THREADS, 2)

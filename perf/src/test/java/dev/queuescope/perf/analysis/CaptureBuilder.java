@@ -70,7 +70,14 @@ final class CaptureBuilder {
 
     CaptureBuilder statement(String id, String sql, double startMs, double ms) {
         eventTypes.add("queuescope.DbStatement");
-        statements.add(new Statement(id, "d-" + sql.hashCode(), sql, ns(startMs), ns(ms), 1));
+        statements.add(new Statement(id, "d-" + sql.hashCode(), sql, ns(startMs), ns(ms), 1, -1));
+        return this;
+    }
+
+    /** A statement of which the calling thread itself spent {@code clientMs} on CPU or waiting for one. */
+    CaptureBuilder statement(String id, String sql, double startMs, double ms, double clientMs) {
+        eventTypes.add("queuescope.DbStatement");
+        statements.add(new Statement(id, "d-" + sql.hashCode(), sql, ns(startMs), ns(ms), 1, ns(clientMs)));
         return this;
     }
 
