@@ -49,15 +49,18 @@ record Capture(long fromNanos, long toNanos, Set<String> eventTypes, List<Served
     }
 
     /**
-     * A jOOQ statement of a request (DbStatement); {@code clientNanos} is the calling thread's own part
-     * of it (CPU and run-queue delay), -1 when the service did not record it.
+     * A jOOQ statement of a request (DbStatement) with the calling thread's CPU and run-queue delay
+     * inside it (-1 when the service did not record them).
      */
     record Statement(String requestId, String digest, String sql, long startNanos, long durationNanos, long rows,
-            long clientNanos) {
+            long clientCpuNanos, long clientCpuWaitNanos) {
 
-        /** The time the thread waited for the database: all of it when the client part is unknown. */
-        long databaseNanos() {
-            return clientNanos < 0 ? durationNanos : Math.max(0, durationNanos - clientNanos);
+        /**
+         * The statement's work, on both sides of the wire (rendering, the database, mapping rows): its
+         * duration without the time the thread waited for a core, which is the cpu queue's.
+         */
+        long workNanos() {
+            return clientCpuWaitNanos < 0 ? durationNanos : Math.max(0, durationNanos - clientCpuWaitNanos);
         }
     }
 

@@ -138,7 +138,7 @@ final class CaptureReader {
             }
             case "queuescope.DbStatement" -> statements.add(new Statement(orEmpty(event.getString("requestId")),
                     event.getString("digest"), orEmpty(event.getString("sqlPrefix")), start, end - start,
-                    event.getLong("rows"), clientNanos(event)));
+                    event.getLong("rows"), orUnknown(event, "clientCpuTime"), orUnknown(event, "clientCpuWaitTime")));
             case "jdk.JavaMonitorEnter" -> waits.add(new ThreadWait(thread(event.getThread()), start, end,
                     ThreadWait.Kind.MONITOR, className(event.getClass("monitorClass")), logging(event), frame(event)));
             case "jdk.ThreadPark" -> waits.add(new ThreadWait(thread(event.getThread()), start, end,
@@ -179,14 +179,9 @@ final class CaptureReader {
                 thread(event.getThread()), intended, start, end, cpu, cpuWait));
     }
 
-    /** CPU plus run-queue delay of the calling thread inside a statement; -1 when not both recorded. */
-    private static long clientNanos(RecordedEvent statement) {
-        if (!statement.hasField("clientCpuTime") || !statement.hasField("clientCpuWaitTime")) {
-            return -1;
-        }
-        long cpu = statement.getLong("clientCpuTime");
-        long wait = statement.getLong("clientCpuWaitTime");
-        return cpu < 0 || wait < 0 ? -1 : cpu + wait;
+    /** A field that older recordings do not have: -1, unknown. */
+    private static long orUnknown(RecordedEvent event, String field) {
+        return event.hasField(field) ? event.getLong(field) : -1;
     }
 
     private static long nanos(Instant instant) {

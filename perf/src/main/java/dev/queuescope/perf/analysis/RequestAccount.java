@@ -9,6 +9,7 @@ final class RequestAccount {
     final ServedRequest request;
     private final long[] wait = new long[Queue.values().length];
     private final long[] service = new long[Queue.values().length];
+    private long statementCpu;
 
     RequestAccount(ServedRequest request) {
         this.request = request;
@@ -20,6 +21,15 @@ final class RequestAccount {
 
     void addService(Queue queue, long nanos) {
         service[queue.ordinal()] += Math.max(0, nanos);
+    }
+
+    /** CPU the thread spent inside statements: the statements' work, not the cpu queue's service. */
+    void statementCpu(long nanos) {
+        statementCpu += nanos;
+    }
+
+    long statementCpu() {
+        return statementCpu;
     }
 
     long wait(Queue queue) {

@@ -66,11 +66,14 @@ class AttributionTests {
     }
 
     @Test
-    void theClientsOwnCpuInsideAStatementIsNotTheDatabases() {
-        RequestAccount account = only(new CaptureBuilder().request("r", 7, 0, 0, 50, 1)
-                .statement("r", "select 1", 5, 40, 15));
+    void aStatementsWorkOnTheClientIsTheStatementsButItsWaitForACoreIsTheCpus() {
+        // 40 ms statement: 10 ms rendering and mapping on the thread, 5 ms waiting for a core; 20 ms CPU in all.
+        RequestAccount account = only(new CaptureBuilder().requestWithCpuWait("r", 7, 50, 20, 5)
+                .statement("r", "select 1", 5, 40, 10, 5));
 
-        assertThat(ms(account.service(Queue.DB_STATEMENTS))).isEqualTo(25.0);
+        assertThat(ms(account.service(Queue.DB_STATEMENTS))).isEqualTo(35.0);
+        assertThat(ms(account.service(Queue.CPU))).isEqualTo(10.0);
+        assertThat(ms(account.wait(Queue.CPU))).isEqualTo(5.0);
     }
 
     @Test

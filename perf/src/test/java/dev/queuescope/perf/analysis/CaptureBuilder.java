@@ -70,14 +70,14 @@ final class CaptureBuilder {
 
     CaptureBuilder statement(String id, String sql, double startMs, double ms) {
         eventTypes.add("queuescope.DbStatement");
-        statements.add(new Statement(id, "d-" + sql.hashCode(), sql, ns(startMs), ns(ms), 1, -1));
+        statements.add(new Statement(id, "d-" + sql.hashCode(), sql, ns(startMs), ns(ms), 1, -1, -1));
         return this;
     }
 
-    /** A statement of which the calling thread itself spent {@code clientMs} on CPU or waiting for one. */
-    CaptureBuilder statement(String id, String sql, double startMs, double ms, double clientMs) {
+    /** A statement during which the calling thread ran {@code cpuMs} and waited {@code cpuWaitMs} for a core. */
+    CaptureBuilder statement(String id, String sql, double startMs, double ms, double cpuMs, double cpuWaitMs) {
         eventTypes.add("queuescope.DbStatement");
-        statements.add(new Statement(id, "d-" + sql.hashCode(), sql, ns(startMs), ns(ms), 1, ns(clientMs)));
+        statements.add(new Statement(id, "d-" + sql.hashCode(), sql, ns(startMs), ns(ms), 1, ns(cpuMs), ns(cpuWaitMs)));
         return this;
     }
 
