@@ -24,15 +24,16 @@ import org.jspecify.annotations.Nullable;
  *     network's or the CPU's, not a queue for threads.</li>
  * <li>db-pool (wait): Hikari's acquire time.</li>
  * <li>db-locks (wait) / db-statements (wait: other database waits, service: the rest): a statement's
- *     work on both sides of the wire — rendering, the database, mapping rows — but not the time its
- *     thread waited for a core inside it, which is the cpu queue's.</li>
+ *     whole time — the database, and on the client rendering, mapping rows and the wake-up after each
+ *     round trip (the thread's CPU and run-queue delay inside the statement are the statement's cost,
+ *     not the application's computing).</li>
  * <li>jvm-locks (wait): monitor enters and parks on {@code java.util.concurrent.locks} outside logging code.</li>
  * <li>logging: waits inside logging code (wait) and file writes from it (service).</li>
  * <li>gc (wait): stop-the-world pauses overlapping the request's latency — on its thread, or before it
  *     got one: a pause stops the acceptor and the poller too, so a request that arrives during one waits
  *     for its end. That part of the gap is not also counted as a wait for threads.</li>
- * <li>cpu: the thread's CPU time outside statements (service) and its run-queue delay, measured by the service from the
- *     kernel's scheduler statistics (wait). A service that does not record the delay gets it inferred:
+ * <li>cpu: the thread's CPU time (service) and run-queue delay (wait) outside statements, both measured
+ *     by the service (thread CPU clock, the kernel's scheduler statistics). A service that does not record the delay gets it inferred:
  *     time nothing else explains, in a second the machine's CPU was at least
  *     {@link LedgerSettings#cpuBusy()} busy.</li>
  * </ul>
@@ -81,9 +82,9 @@ final class Attribution {
             ServedRequest request = account.request;
             account.addWait(Queue.GC, pauses(capture, request.startNanos(), request.endNanos()));
             if (request.cpuNanos() >= 0) {
-                account.addService(Queue.CPU, request.cpuNanos() - account.statementCpu());
+                account.addService(Queue.CPU, request.cpuNanos() - account.cpuInsideStatements());
                 if (request.cpuWaitNanos() >= 0) {
-                    account.addWait(Queue.CPU, request.cpuWaitNanos());
+                    account.addWait(Queue.CPU, request.cpuWaitNanos() - account.cpuWaitInsideStatements());
                 } else if (machineLoad(load, request.endNanos()) >= settings.cpuBusy()) {
                     account.addWait(Queue.CPU, account.unaccounted());
                 }
@@ -99,13 +100,13 @@ final class Attribution {
                 continue;
             }
             DatabaseWaits.Split split = database.of(statement.sql());
-            long inDatabase = statement.workNanos();
+            long inDatabase = statement.durationNanos();
             long lock = Math.round(inDatabase * split.lock());
             long otherWait = Math.round(inDatabase * split.otherWait());
             account.addWait(Queue.DB_LOCKS, lock);
             account.addWait(Queue.DB_STATEMENTS, otherWait);
             account.addService(Queue.DB_STATEMENTS, inDatabase - lock - otherWait);
-            account.statementCpu(Math.max(0, statement.clientCpuNanos()));
+            account.insideStatements(Math.max(0, statement.clientCpuNanos()), Math.max(0, statement.clientCpuWaitNanos()));
         }
     }
 

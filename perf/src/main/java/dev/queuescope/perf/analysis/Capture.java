@@ -55,12 +55,9 @@ record Capture(long fromNanos, long toNanos, Set<String> eventTypes, List<Served
     record Statement(String requestId, String digest, String sql, long startNanos, long durationNanos, long rows,
             long clientCpuNanos, long clientCpuWaitNanos) {
 
-        /**
-         * The statement's work, on both sides of the wire (rendering, the database, mapping rows): its
-         * duration without the time the thread waited for a core, which is the cpu queue's.
-         */
-        long workNanos() {
-            return clientCpuWaitNanos < 0 ? durationNanos : Math.max(0, durationNanos - clientCpuWaitNanos);
+        /** The thread's time inside the statement on a CPU or waiting for one; 0 when not recorded. */
+        long clientNanos() {
+            return Math.max(0, clientCpuNanos) + Math.max(0, clientCpuWaitNanos);
         }
     }
 

@@ -9,7 +9,8 @@ final class RequestAccount {
     final ServedRequest request;
     private final long[] wait = new long[Queue.values().length];
     private final long[] service = new long[Queue.values().length];
-    private long statementCpu;
+    private long cpuInsideStatements;
+    private long cpuWaitInsideStatements;
 
     RequestAccount(ServedRequest request) {
         this.request = request;
@@ -23,13 +24,18 @@ final class RequestAccount {
         service[queue.ordinal()] += Math.max(0, nanos);
     }
 
-    /** CPU the thread spent inside statements: the statements' work, not the cpu queue's service. */
-    void statementCpu(long nanos) {
-        statementCpu += nanos;
+    /** CPU and run-queue delay of the thread inside statements: the statements' cost, not the cpu queue's. */
+    void insideStatements(long cpuNanos, long cpuWaitNanos) {
+        cpuInsideStatements += cpuNanos;
+        cpuWaitInsideStatements += cpuWaitNanos;
     }
 
-    long statementCpu() {
-        return statementCpu;
+    long cpuInsideStatements() {
+        return cpuInsideStatements;
+    }
+
+    long cpuWaitInsideStatements() {
+        return cpuWaitInsideStatements;
     }
 
     long wait(Queue queue) {

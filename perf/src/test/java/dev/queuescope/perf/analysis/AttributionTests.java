@@ -66,14 +66,15 @@ class AttributionTests {
     }
 
     @Test
-    void aStatementsWorkOnTheClientIsTheStatementsButItsWaitForACoreIsTheCpus() {
-        // 40 ms statement: 10 ms rendering and mapping on the thread, 5 ms waiting for a core; 20 ms CPU in all.
-        RequestAccount account = only(new CaptureBuilder().requestWithCpuWait("r", 7, 50, 20, 5)
+    void theThreadsCpuAndRunQueueDelayInsideAStatementAreTheStatementsCost() {
+        // A 40 ms statement with 10 ms of the thread's CPU and 5 ms of run-queue delay in it; 20 ms CPU and
+        // 8 ms run-queue delay in the whole request.
+        RequestAccount account = only(new CaptureBuilder().requestWithCpuWait("r", 7, 50, 20, 8)
                 .statement("r", "select 1", 5, 40, 10, 5));
 
-        assertThat(ms(account.service(Queue.DB_STATEMENTS))).isEqualTo(35.0);
+        assertThat(ms(account.service(Queue.DB_STATEMENTS))).isEqualTo(40.0);
         assertThat(ms(account.service(Queue.CPU))).isEqualTo(10.0);
-        assertThat(ms(account.wait(Queue.CPU))).isEqualTo(5.0);
+        assertThat(ms(account.wait(Queue.CPU))).isEqualTo(3.0);
     }
 
     @Test
