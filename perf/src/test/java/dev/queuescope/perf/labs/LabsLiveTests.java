@@ -56,8 +56,8 @@ class LabsLiveTests {
     }
 
     @Test
-    void theHealthyShopAtTheLabsRateNamesNoQueue() throws Exception {
-        Path run = run("list-pages", 100, List.of());
+    void theHealthyShopAtAComfortableRateNamesNoQueue() throws Exception {
+        Path run = run("list-pages", 50, List.of());
 
         assertThat(Analysis.analyse(Blinding.blind(run)).verdict().queue()).isEqualTo("none");
     }
