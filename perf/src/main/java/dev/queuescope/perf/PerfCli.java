@@ -18,6 +18,19 @@ import picocli.CommandLine.Command;
 public final class PerfCli {
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new PerfCli()).execute(args));
+        System.exit(run(args));
+    }
+
+    static int run(String... args) {
+        return new CommandLine(new PerfCli()).setExecutionExceptionHandler(PerfCli::badInput).execute(args);
+    }
+
+    /** Bad input (no such run, an unknown lab) is a one-line message and exit 1; anything else keeps its stack trace. */
+    private static int badInput(Exception e, CommandLine command, CommandLine.ParseResult parsed) throws Exception {
+        if (e instanceof IllegalArgumentException) {
+            command.getErr().println(command.getCommandName() + ": " + e.getMessage());
+            return 1;
+        }
+        throw e;
     }
 }
