@@ -29,8 +29,19 @@ final class JfrEventCollector implements AutoCloseable {
 
     /** The first event of that name matching the predicate, waiting up to 10 seconds for it. */
     RecordedEvent awaitFirst(String eventName, Predicate<RecordedEvent> matching) {
+        return awaitFirst(eventName, matching, () -> { });
+    }
+
+    /**
+     * The same, running {@code eachPoll} before each look (every 100 ms): a load that the waiting itself
+     * paces, ending the moment the event is there.
+     */
+    RecordedEvent awaitFirst(String eventName, Predicate<RecordedEvent> matching, Runnable eachPoll) {
         Predicate<RecordedEvent> wanted = e -> e.getEventType().getName().equals(eventName) && matching.test(e);
-        await().atMost(Duration.ofSeconds(10)).until(() -> events.stream().anyMatch(wanted));
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            eachPoll.run();
+            return events.stream().anyMatch(wanted);
+        });
         return events.stream().filter(wanted).findFirst().orElseThrow();
     }
 

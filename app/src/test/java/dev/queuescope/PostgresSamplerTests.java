@@ -7,8 +7,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
 import jdk.jfr.consumer.RecordedEvent;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,47 +33,48 @@ class PostgresSamplerTests {
     }
 
     @Test
-    void aWaitingBackendIsSampledWithTheStatementItWaitsIn() throws Exception {
+    void aBackendWaitingForALockIsSampledWithTheStatementThatWaits() throws Exception {
         try (JfrEventCollector jfr = new JfrEventCollector("queuescope.PgActivity");
-                Connection sleeper = DriverManager.getConnection(
-                        dataSource.getJdbcUrl(), dataSource.getUsername(), dataSource.getPassword())) {
-            Thread sleeping = Thread.ofVirtual().start(() -> {
-                try (Statement statement = sleeper.createStatement()) {
-                    statement.execute("select pg_sleep(2) /* sampled */");
+                Connection holder = connect(); Connection waiter = connect();
+                Statement holding = holder.createStatement()) {
+            holding.execute("select pg_advisory_lock(4242)");
+            Thread waiting = Thread.ofVirtual().start(() -> {
+                try (Statement statement = waiter.createStatement()) {
+                    statement.execute("select pg_advisory_lock(4242) /* sampled */");
+                    statement.execute("select pg_advisory_unlock(4242)");
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }
             });
-            RecordedEvent sample = jfr.awaitFirst("queuescope.PgActivity",
-                    e -> e.getString("query") != null && e.getString("query").contains("/* sampled */"));
+            try {
+                RecordedEvent sample = jfr.awaitFirst("queuescope.PgActivity",
+                        e -> e.getString("query") != null && e.getString("query").contains("/* sampled */"));
 
-            assertThat(sample.getString("state")).isEqualTo("active");
-            assertThat(sample.getString("waitEvent")).isEqualTo("PgSleep");
-            sleeping.join();
+                assertThat(sample.getString("state")).isEqualTo("active");
+                assertThat(sample.getString("waitEventType")).isEqualTo("Lock");
+            } finally {
+                holding.execute("select pg_advisory_unlock(4242)");
+                waiting.join();
+            }
         }
     }
 
     @Test
-    void theStatementsOfALoadAreSampledAsPerSecondDeltas() throws InterruptedException {
+    void theStatementsOfALoadAreSampledAsPerSecondDeltas() {
         ShopFixtures shop = new ShopFixtures(http);
         long categoryId = shop.category().id();
-        AtomicBoolean loading = new AtomicBoolean(true);
-        // A trickle of catalog writes (uncached, unlike reads) across several one-second samples.
-        Thread load = Thread.ofVirtual().start(() -> {
-            while (loading.get()) {
-                shop.product(categoryId, 100);
-                LockSupport.parkNanos(100_000_000L);
-            }
-        });
         try (JfrEventCollector jfr = new JfrEventCollector("queuescope.PgStatement")) {
+            // A trickle of catalog writes (uncached, unlike reads), one per look, across one-second samples.
             RecordedEvent statement = jfr.awaitFirst("queuescope.PgStatement",
-                    e -> e.getString("query").contains("catalog") && e.getLong("calls") > 0);
+                    e -> e.getString("query").contains("catalog") && e.getLong("calls") > 0,
+                    () -> shop.product(categoryId, 100));
 
             assertThat(statement.getLong("execMicros")).isNotNegative();
             assertThat(statement.getLong("queryId")).isNotZero();
-        } finally {
-            loading.set(false);
-            load.join();
         }
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(dataSource.getJdbcUrl(), dataSource.getUsername(), dataSource.getPassword());
     }
 }

@@ -2,6 +2,7 @@ package dev.queuescope.perf.flame;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
@@ -9,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,14 +36,27 @@ class CollapsedStacksTests {
             recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
             recording.start();
             runIn("burner-alpha", CollapsedStacksTests::burnAlpha);
-            // A margin either side: JFR's clock is converted from CPU ticks, Instant.now() is the system clock.
-            Thread.sleep(20);
-            betweenTheBurns = Instant.now();
-            Thread.sleep(20);
             runIn("burner-beta", CollapsedStacksTests::burnBeta);
             recording.stop();
             recording.dump(jfr);
         }
+        // The boundary on the recording's own clock: alpha's last sample (beta started after alpha ended).
+        betweenTheBurns = lastSampleOf("burner-alpha");
+    }
+
+    private static Instant lastSampleOf(String threadName) throws IOException {
+        Instant last = Instant.MIN;
+        try (RecordingFile recording = new RecordingFile(jfr)) {
+            while (recording.hasMoreEvents()) {
+                RecordedEvent event = recording.readEvent();
+                if (event.getEventType().getName().equals("jdk.ExecutionSample")
+                        && threadName.equals(CollapsedStacks.thread(event).getJavaName())
+                        && event.getStartTime().isAfter(last)) {
+                    last = event.getStartTime();
+                }
+            }
+        }
+        return last;
     }
 
     @Test
