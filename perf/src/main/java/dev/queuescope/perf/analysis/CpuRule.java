@@ -4,11 +4,9 @@ import dev.queuescope.perf.analysis.Capture.CpuLoad;
 import dev.queuescope.perf.analysis.Capture.StackSample;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * cpu: the request thread's own CPU time (service) and, while the machine was busy, the time a
@@ -44,21 +42,19 @@ final class CpuRule implements QueueRule {
         return ledger.requestEntry(queue(), true, true, null, null, evidence);
     }
 
-    /** Application frames (the innermost outside the JDK and the libraries' plumbing) on CPU in request threads. */
+    /** The innermost frames on CPU in threads while they served a request. */
     private static List<String> hotFrames(Ledger ledger) {
-        Set<Long> requestThreads = new HashSet<>();
-        ledger.byLatency.forEach(a -> requestThreads.add(a.request.threadId()));
         Map<String, Long> byFrame = new HashMap<>();
         long samples = 0;
         for (StackSample sample : ledger.capture.stackSamples()) {
-            if (requestThreads.contains(sample.threadId()) && !sample.frames().isEmpty()) {
+            if (!sample.frames().isEmpty() && ledger.duringRequest(sample.threadId(), sample.timeNanos())) {
                 byFrame.merge(sample.frames().getFirst(), 1L, Long::sum);
                 samples++;
             }
         }
         long all = samples;
         return Ledger.top(byFrame, 3).stream().map(e -> String.format(Locale.ROOT,
-                "hot frame: %s (%.0f %% of %d request-thread samples)", e.getKey(), 100.0 * e.getValue() / all, all))
+                "hot frame: %s (%.0f %% of %d samples of requests being served)", e.getKey(), 100.0 * e.getValue() / all, all))
                 .toList();
     }
 }

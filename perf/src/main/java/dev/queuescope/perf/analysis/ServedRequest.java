@@ -12,8 +12,4 @@ record ServedRequest(String id, String route, long threadId, long intendedNanos,
     long latencyNanos() {
         return endNanos - intendedNanos;
     }
-
-    boolean covers(long thread, long atNanos) {
-        return thread == threadId && atNanos >= startNanos && atNanos < endNanos;
-    }
 }

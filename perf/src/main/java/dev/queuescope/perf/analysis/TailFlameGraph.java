@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -45,20 +43,15 @@ final class TailFlameGraph {
 
     /** Samples of a thread while it served one of the cohort's requests. */
     private static Predicate<RecordedEvent> serving(List<RequestAccount> cohort) {
-        Map<Long, List<ServedRequest>> byThread = new HashMap<>();
-        cohort.forEach(a -> byThread.computeIfAbsent(a.request.threadId(), t -> new ArrayList<>()).add(a.request));
+        Map<Long, List<RequestAccount>> byThread = Attribution.byThread(cohort);
         return event -> {
             RecordedThread thread = CollapsedStacks.thread(event);
             if (thread == null) {
                 return false;
             }
-            List<ServedRequest> requests = byThread.get(thread.getJavaThreadId());
-            if (requests == null) {
-                return false;
-            }
             Instant at = event.getStartTime();
             long nanos = at.getEpochSecond() * 1_000_000_000L + at.getNano();
-            return requests.stream().anyMatch(r -> r.covers(thread.getJavaThreadId(), nanos));
+            return Attribution.covering(byThread.get(thread.getJavaThreadId()), nanos) != null;
         };
     }
 }

@@ -1,7 +1,6 @@
 package dev.queuescope.perf.analysis;
 
 import dev.queuescope.perf.analysis.Capture.StackSample;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,17 +42,9 @@ public record TailToCause(Cohort median, Cohort tail) {
 
     /** The execution samples taken on the cohort's threads while they served its requests. */
     private static List<StackSample> samplesOf(List<RequestAccount> cohort, Capture capture) {
-        Map<Long, List<ServedRequest>> byThread = new HashMap<>();
-        cohort.forEach(a -> byThread.computeIfAbsent(a.request.threadId(), t -> new ArrayList<>()).add(a.request));
-        List<StackSample> samples = new ArrayList<>();
-        for (StackSample sample : capture.stackSamples()) {
-            List<ServedRequest> candidates = byThread.get(sample.threadId());
-            if (candidates != null && !sample.frames().isEmpty()
-                    && candidates.stream().anyMatch(r -> r.covers(sample.threadId(), sample.timeNanos()))) {
-                samples.add(sample);
-            }
-        }
-        return samples;
+        Map<Long, List<RequestAccount>> byThread = Attribution.byThread(cohort);
+        return capture.stackSamples().stream().filter(sample -> !sample.frames().isEmpty()
+                && Attribution.covering(byThread.get(sample.threadId()), sample.timeNanos()) != null).toList();
     }
 
     private static List<String> hotFrames(List<StackSample> samples) {
