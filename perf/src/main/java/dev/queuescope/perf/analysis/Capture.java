@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param modules the service's application modules, as it published them (modules.json)
  */
 record Capture(long fromNanos, long toNanos, Set<String> eventTypes, List<ServedRequest> requests,
-        Map<String, Long> acquireNanos, List<Statement> statements, List<ThreadWait> threadWaits,
+        List<Acquire> acquires, List<Statement> statements, List<ThreadWait> threadWaits,
         List<Interval> gcPauses, List<CpuLoad> cpuLoad, List<PgSample> pgSamples, List<PgStatement> pgStatements,
         List<Completion> outbox, List<StackSample> stackSamples, List<Allocation> allocations,
         List<Map<String, Double>> metrics, long completedRequests, double latencyP99Ms,
@@ -38,8 +38,24 @@ record Capture(long fromNanos, long toNanos, Set<String> eventTypes, List<Served
                 .max().orElse(0);
     }
 
+    /** The connections the pool held at most (in use plus idle), from its metrics; 0 when unknown. */
+    int poolConnections() {
+        return (int) metrics.stream()
+                .filter(r -> r.containsKey("hikaricp_connections_active") && r.containsKey("hikaricp_connections_idle"))
+                .mapToDouble(r -> r.get("hikaricp_connections_active") + r.get("hikaricp_connections_idle"))
+                .max().orElse(0);
+    }
+
     boolean hasMetric(String series) {
         return metrics.stream().anyMatch(row -> row.containsKey(series));
+    }
+
+    /** A request's thread got a pooled connection at {@code endNanos} after waiting {@code waitNanos}. */
+    record Acquire(String requestId, long endNanos, long waitNanos) {
+
+        long startNanos() {
+            return endNanos - waitNanos;
+        }
     }
 
     record Interval(long startNanos, long endNanos) {

@@ -47,7 +47,7 @@ final class CaptureReader {
     private final long to;
     private final Set<String> eventTypes = new HashSet<>();
     private final List<ServedRequest> requests = new ArrayList<>();
-    private final Map<String, Long> acquire = new HashMap<>();
+    private final List<Capture.Acquire> acquires = new ArrayList<>();
     private final List<Statement> statements = new ArrayList<>();
     private final List<ThreadWait> waits = new ArrayList<>();
     private final List<Interval> gcPauses = new ArrayList<>();
@@ -91,7 +91,7 @@ final class CaptureReader {
         List<Map<String, Double>> metrics = MetricsSampler.read(run.resolve("metrics.jsonl")).stream()
                 .filter(row -> row.containsKey("t") && row.get("t") * 1e6 >= reader.from && row.get("t") * 1e6 < reader.to)
                 .toList();
-        return new Capture(reader.from, reader.to, reader.eventTypes, reader.requests, reader.acquire,
+        return new Capture(reader.from, reader.to, reader.eventTypes, reader.requests, reader.acquires,
                 reader.statements, reader.waits, reader.gcPauses, reader.cpuLoad, reader.pgSamples,
                 reader.pgStatements, reader.outbox, reader.stackSamples, reader.allocations, metrics,
                 all.getTotalCount(), all.getValueAtPercentile(99) / 1000.0, objective(run.resolve("summary.json")),
@@ -133,7 +133,7 @@ final class CaptureReader {
             case "queuescope.ConnectionAcquire" -> {
                 String id = event.getString("requestId");
                 if (id != null) {
-                    acquire.merge(id, event.getLong("acquireNanos"), Long::sum);
+                    acquires.add(new Capture.Acquire(id, end, event.getLong("acquireNanos")));
                 }
             }
             case "queuescope.DbStatement" -> statements.add(new Statement(orEmpty(event.getString("requestId")),

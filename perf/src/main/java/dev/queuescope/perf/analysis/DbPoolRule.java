@@ -27,6 +27,11 @@ final class DbPoolRule implements QueueRule {
         double waitMs = ledger.meanMs(a -> a.wait(Queue.DB_POOL));
         List<String> evidence = new ArrayList<>();
         evidence.add(String.format(Locale.ROOT, "connection wait %.3f ms per request on average", waitMs));
+        double behindLocks = ledger.meanMs(RequestAccount::poolWaitBehindLocks);
+        if (behindLocks >= 0.001) {
+            evidence.add(String.format(Locale.ROOT, "besides, %.3f ms per request waited for connections whose holders "
+                    + "were waiting for a lock: counted at that lock's queue", behindLocks));
+        }
         ledger.metricMax("hikaricp_connections_active").ifPresent(active -> evidence.add(String.format(Locale.ROOT,
                 "connections in use: at most %.0f; threads waiting for one: at most %.0f", active,
                 ledger.metricMax("hikaricp_connections_pending").orElse(Double.NaN))));

@@ -11,6 +11,7 @@ final class RequestAccount {
     private final long[] service = new long[Queue.values().length];
     private long cpuInsideStatements;
     private long cpuWaitInsideStatements;
+    private long poolWaitBehindLocks;
 
     RequestAccount(ServedRequest request) {
         this.request = request;
@@ -28,6 +29,15 @@ final class RequestAccount {
     void insideStatements(long cpuNanos, long cpuWaitNanos) {
         cpuInsideStatements += cpuNanos;
         cpuWaitInsideStatements += cpuWaitNanos;
+    }
+
+    /** Connection wait counted at a lock's queue because the connections' holders waited for that lock. */
+    void poolWaitBehindLocks(long nanos) {
+        poolWaitBehindLocks += nanos;
+    }
+
+    long poolWaitBehindLocks() {
+        return poolWaitBehindLocks;
     }
 
     long cpuInsideStatements() {

@@ -124,4 +124,65 @@ class AttributionTests {
 
         assertThat(ms(account.wait(Queue.GC))).isEqualTo(10.0);
     }
+
+    /** Two connections, both held from 0 to 40 ms by requests running {@code sql}; "w" waits for one from 10 to 40 ms. */
+    private static CaptureBuilder fullPoolWhileHoldersRun(String sql) {
+        return new CaptureBuilder().metric("hikaricp_connections_active", 2).metric("hikaricp_connections_idle", 0)
+                .request("h1", 1, 0, 0, 45, 1).acquire("h1", 0).statement("h1", sql, 0, 40)
+                .request("h2", 2, 0, 0, 45, 1).acquire("h2", 0).statement("h2", sql, 0, 40)
+                .request("w", 3, 10, 10, 40, 1).acquire("w", 30);
+    }
+
+    private static RequestAccount account(CaptureBuilder capture, String id) {
+        return Attribution.of(capture.build(), LedgerSettings.DEFAULTS).stream()
+                .filter(a -> a.request.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void waitingForAConnectionWhoseHoldersWaitForARowLockIsTheRowLocksQueue() {
+        String update = "update orders.daily_sales set orders = orders + ? where day = ?";
+        RequestAccount waiter = account(fullPoolWhileHoldersRun(update)
+                .pgSample(20, "active", "Lock", "update orders.daily_sales set orders = orders + $1 where day = $2", 2), "w");
+
+        assertThat(ms(waiter.wait(Queue.DB_LOCKS))).isEqualTo(30.0);
+        assertThat(waiter.wait(Queue.DB_POOL)).isZero();
+    }
+
+    @Test
+    void waitingForAConnectionWhoseHoldersWaitForAMonitorIsTheMonitorsQueue() {
+        RequestAccount waiter = account(fullPoolWhileHoldersRun("select 1")
+                .threadWait(1, 10, 30, Kind.MONITOR, "app.Catalog", false)
+                .threadWait(2, 10, 30, Kind.MONITOR, "app.Catalog", false), "w");
+
+        assertThat(ms(waiter.wait(Queue.JVM_LOCKS))).isEqualTo(30.0);
+        assertThat(waiter.wait(Queue.DB_POOL)).isZero();
+    }
+
+    @Test
+    void waitingForAConnectionWhoseHoldersAreWorkingIsThePoolsQueue() {
+        RequestAccount waiter = account(fullPoolWhileHoldersRun("select 1")
+                .pgSample(20, "active", "CPU", "select 1", 2), "w");
+
+        assertThat(ms(waiter.wait(Queue.DB_POOL))).isEqualTo(30.0);
+        assertThat(waiter.wait(Queue.DB_LOCKS)).isZero();
+    }
+
+    @Test
+    void onlyTheLockWaitingShareOfThePoolsConnectionsMovesToTheLock() {
+        // One of the two holders waits on a monitor for the whole 30 ms, the other works: half of the wait.
+        RequestAccount waiter = account(fullPoolWhileHoldersRun("select 1")
+                .threadWait(1, 10, 30, Kind.MONITOR, "app.Catalog", false), "w");
+
+        assertThat(ms(waiter.wait(Queue.JVM_LOCKS))).isEqualTo(15.0);
+        assertThat(ms(waiter.wait(Queue.DB_POOL))).isEqualTo(15.0);
+    }
+
+    @Test
+    void aGcPauseInsideAStatementIsGcNotTheStatement() {
+        RequestAccount account = only(new CaptureBuilder().request("r", 7, 0, 0, 50, 1)
+                .statement("r", "select 1", 5, 40).gcPause(10, 15));
+
+        assertThat(ms(account.service(Queue.DB_STATEMENTS))).isEqualTo(25.0);
+        assertThat(ms(account.wait(Queue.GC))).isEqualTo(15.0);
+    }
 }

@@ -6,7 +6,6 @@ import dev.queuescope.perf.analysis.Capture.PgSample;
 import dev.queuescope.perf.analysis.Capture.Statement;
 import dev.queuescope.perf.analysis.Capture.ThreadWait;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +20,7 @@ final class CaptureBuilder {
 
     private final Set<String> eventTypes = new HashSet<>(Set.of("queuescope.HttpRequest"));
     private final List<ServedRequest> requests = new ArrayList<>();
-    private final Map<String, Long> acquire = new HashMap<>();
+    private final List<Capture.Acquire> acquires = new ArrayList<>();
     private final List<Statement> statements = new ArrayList<>();
     private final List<ThreadWait> waits = new ArrayList<>();
     private final List<Interval> pauses = new ArrayList<>();
@@ -62,9 +61,16 @@ final class CaptureBuilder {
         return this;
     }
 
+    /** The request got its connection after waiting {@code waitMs} from the start of its server time. */
     CaptureBuilder acquire(String id, double waitMs) {
+        long start = requests.stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow().startNanos();
+        return acquireAt(id, (start + ns(waitMs)) / (double) MS, waitMs);
+    }
+
+    /** The request got a connection at {@code atMs} after waiting {@code waitMs}. */
+    CaptureBuilder acquireAt(String id, double atMs, double waitMs) {
         eventTypes.add("queuescope.ConnectionAcquire");
-        acquire.merge(id, ns(waitMs), Long::sum);
+        acquires.add(new Capture.Acquire(id, ns(atMs), ns(waitMs)));
         return this;
     }
 
@@ -135,7 +141,7 @@ final class CaptureBuilder {
     }
 
     Capture build() {
-        return new Capture(0, WINDOW, eventTypes, requests, acquire, statements, waits, pauses, cpu, pg, List.of(),
+        return new Capture(0, WINDOW, eventTypes, requests, acquires, statements, waits, pauses, cpu, pg, List.of(),
                 List.of(), List.of(), List.of(), metrics, requests.size(), p99, objective, ModuleMap.none());
     }
 

@@ -20,9 +20,10 @@ public class OrderRepository {
     public record KeyedOrder(Order order, String fingerprint) {
     }
 
-    private final DSLContext db;
+    protected final DSLContext db;
 
-    OrderRepository(DSLContext db) {
+    /** Protected for the labs ({@code internal.lab}), which do an order's writes a worse way. */
+    protected OrderRepository(DSLContext db) {
         this.db = db;
     }
 
