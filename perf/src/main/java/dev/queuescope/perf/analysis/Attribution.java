@@ -31,9 +31,11 @@ import org.jspecify.annotations.Nullable;
  *     whole time — the database, and on the client rendering, mapping rows and the wake-up after each
  *     round trip (the thread's CPU and run-queue delay inside the statement are the statement's cost,
  *     not the application's computing). A collector's pause inside a statement stopped the client, not the
- *     database: that part is gc.</li>
+ *     database: that part is gc; so is logging done inside a statement (waits and CPU in logging code) logging's.</li>
  * <li>jvm-locks (wait): monitor enters and parks on {@code java.util.concurrent.locks} outside logging code.</li>
- * <li>logging: waits inside logging code (wait) and file writes from it (service).</li>
+ * <li>logging: waits inside logging code (wait), file writes from it and the CPU spent in it (service): the
+ *     share of a route's CPU samples, taken on its requests' threads while they served them, that were in
+ *     logging code ({@link LoggingCode}) — formatting, location lookups, writing on the caller's thread.</li>
  * <li>gc (wait): stop-the-world pauses overlapping the request's latency — on its thread, or before it
  *     got one: a pause stops the acceptor and the poller too, so a request that arrives during one waits
  *     for its end. That part of the gap is not also counted as a wait for threads.</li>
@@ -44,6 +46,8 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  */
 final class Attribution {
+
+    private static final double[] NO_LOGGING = {0, 0};
 
     private Attribution() {
     }
@@ -173,12 +177,19 @@ final class Attribution {
                 threadWait(account, wait);
             }
         }
+        Map<String, double[]> loggingShare = loggingShareOfCpu(capture, byThread);
         List<CpuLoad> load = capture.cpuLoad().stream().sorted(Comparator.comparingLong(CpuLoad::timeNanos)).toList();
         for (RequestAccount account : byId.values()) {
             ServedRequest request = account.request;
             account.addWait(Queue.GC, pauses(capture, request.startNanos(), request.endNanos()));
             if (request.cpuNanos() >= 0) {
-                account.addService(Queue.CPU, request.cpuNanos() - account.cpuInsideStatements());
+                double[] logging = loggingShare.getOrDefault(request.route(), NO_LOGGING);
+                long outsideStatements = Math.max(0, request.cpuNanos() - account.cpuInsideStatements());
+                long loggingOutside = Math.round(outsideStatements * logging[0]);
+                long loggingInside = account.takeService(Queue.DB_STATEMENTS,
+                        Math.round(account.cpuInsideStatements() * logging[1]));
+                account.addService(Queue.LOGGING, loggingOutside + loggingInside);
+                account.addService(Queue.CPU, outsideStatements - loggingOutside);
                 if (request.cpuWaitNanos() >= 0) {
                     account.addWait(Queue.CPU, request.cpuWaitNanos() - account.cpuWaitInsideStatements());
                 } else if (machineLoad(load, request.endNanos()) >= settings.cpuBusy()) {
@@ -186,6 +197,27 @@ final class Attribution {
                 }
             }
         }
+    }
+
+    /**
+     * Per route, the share of CPU samples of its requests (on their threads, while served) that were in logging
+     * code: [0] of the samples outside the requests' statements, [1] of those inside them.
+     */
+    private static Map<String, double[]> loggingShareOfCpu(Capture capture, Map<Long, List<RequestAccount>> byThread) {
+        Map<String, long[]> counts = new HashMap<>();
+        for (Capture.StackSample sample : capture.stackSamples()) {
+            RequestAccount account = covering(byThread.get(sample.threadId()), sample.timeNanos());
+            if (account != null && !sample.frames().isEmpty()) {
+                long[] count = counts.computeIfAbsent(account.request.route(), r -> new long[4]);
+                int inside = account.timeInStatements(sample.timeNanos(), sample.timeNanos() + 1) > 0 ? 2 : 0;
+                count[inside] += LoggingCode.inLogging(sample.frames()) ? 1 : 0;
+                count[inside + 1]++;
+            }
+        }
+        Map<String, double[]> share = new HashMap<>();
+        counts.forEach((route, c) -> share.put(route, new double[] {
+            c[1] == 0 ? 0 : (double) c[0] / c[1], c[3] == 0 ? 0 : (double) c[2] / c[3]}));
+        return share;
     }
 
     private static void statements(Capture capture, Map<String, RequestAccount> byId) {
@@ -204,12 +236,17 @@ final class Attribution {
             account.addWait(Queue.DB_STATEMENTS, otherWait);
             account.addService(Queue.DB_STATEMENTS, inDatabase - lock - otherWait);
             account.insideStatements(Math.max(0, statement.clientCpuNanos()), Math.max(0, statement.clientCpuWaitNanos()));
+            account.statement(new Interval(statement.startNanos(), end));
         }
     }
 
     private static void threadWait(RequestAccount account, ThreadWait wait) {
-        long nanos = Math.min(wait.endNanos(), account.request.endNanos()) - wait.startNanos();
+        long end = Math.min(wait.endNanos(), account.request.endNanos());
+        long nanos = end - wait.startNanos();
         if (wait.logging()) {
+            // Logging from inside a statement (a driver's or jOOQ's logger) stalled the statement's client:
+            // that part of the statement's time is logging's.
+            account.takeService(Queue.DB_STATEMENTS, account.timeInStatements(wait.startNanos(), end));
             if (wait.kind() == ThreadWait.Kind.FILE_WRITE) {
                 account.addService(Queue.LOGGING, nanos);
             } else {

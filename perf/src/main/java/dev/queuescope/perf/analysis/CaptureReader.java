@@ -207,8 +207,7 @@ final class CaptureReader {
             return false;
         }
         for (RecordedFrame frame : stack.getFrames()) {
-            String type = frame.getMethod().getType().getName();
-            if (type.startsWith("org.apache.logging.") || type.startsWith("com.lmax.disruptor.")) {
+            if (LoggingCode.isLogging(frame.getMethod().getType().getName())) {
                 return true;
             }
         }

@@ -1,5 +1,8 @@
 package dev.queuescope.perf.analysis;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Where one request's latency went: nanoseconds spent waiting for and being served by each queue.
  * Filled by {@link Attribution}; read by the rules.
@@ -12,6 +15,7 @@ final class RequestAccount {
     private long cpuInsideStatements;
     private long cpuWaitInsideStatements;
     private long poolWaitBehindLocks;
+    private final List<Capture.Interval> statements = new ArrayList<>();
 
     RequestAccount(ServedRequest request) {
         this.request = request;
@@ -23,6 +27,27 @@ final class RequestAccount {
 
     void addService(Queue queue, long nanos) {
         service[queue.ordinal()] += Math.max(0, nanos);
+    }
+
+    /** The request ran a statement over this interval. */
+    void statement(Capture.Interval interval) {
+        statements.add(interval);
+    }
+
+    /** How much of [from, to) the request spent inside its statements. */
+    long timeInStatements(long from, long to) {
+        long inside = 0;
+        for (Capture.Interval statement : statements) {
+            inside += statement.overlap(from, to);
+        }
+        return inside;
+    }
+
+    /** Takes up to {@code nanos} of a queue's service time away (to count it elsewhere); returns what it took. */
+    long takeService(Queue queue, long nanos) {
+        long taken = Math.min(Math.max(0, nanos), service[queue.ordinal()]);
+        service[queue.ordinal()] -= taken;
+        return taken;
     }
 
     /** CPU and run-queue delay of the thread inside statements: the statements' cost, not the cpu queue's. */

@@ -185,4 +185,18 @@ class AttributionTests {
         assertThat(ms(account.service(Queue.DB_STATEMENTS))).isEqualTo(25.0);
         assertThat(ms(account.wait(Queue.GC))).isEqualTo(15.0);
     }
+
+    @Test
+    void theShareOfARoutesCpuSamplesInLoggingCodeIsLoggingNotCpu() {
+        // 20 ms of CPU; of the route's four samples while served, three were formatting a log line.
+        RequestAccount account = only(new CaptureBuilder().request("r", 7, 0, 0, 50, 20)
+                .cpuSample(7, 5, "org.apache.logging.log4j.util.StackLocator.calcLocation", "app.Controller.get")
+                .cpuSample(7, 15, "org.apache.logging.log4j.core.layout.PatternLayout.encode", "app.Controller.get")
+                .cpuSample(7, 25, "org.jooq.tools.LoggerListener.recordEnd", "app.Repository.page")
+                .cpuSample(7, 35, "app.Controller.get")
+                .cpuSample(8, 35, "org.apache.logging.log4j.core.layout.PatternLayout.encode"));
+
+        assertThat(ms(account.service(Queue.LOGGING))).isEqualTo(15.0);
+        assertThat(ms(account.service(Queue.CPU))).isEqualTo(5.0);
+    }
 }

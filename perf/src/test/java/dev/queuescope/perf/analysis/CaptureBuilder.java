@@ -27,6 +27,7 @@ final class CaptureBuilder {
     private final List<CpuLoad> cpu = new ArrayList<>();
     private final List<PgSample> pg = new ArrayList<>();
     private final List<Map<String, Double>> metrics = new ArrayList<>();
+    private final List<Capture.StackSample> stackSamples = new ArrayList<>();
     private double p99 = 10;
     private Double objective = 25.0;
 
@@ -94,6 +95,13 @@ final class CaptureBuilder {
         return this;
     }
 
+    /** A CPU sample of the thread at {@code atMs}, innermost frame first. */
+    CaptureBuilder cpuSample(long thread, double atMs, String... frames) {
+        eventTypes.add("jdk.ExecutionSample");
+        stackSamples.add(new Capture.StackSample(thread, ns(atMs), List.of(frames)));
+        return this;
+    }
+
     CaptureBuilder gcPause(double startMs, double ms) {
         eventTypes.add("jdk.GCPhasePause");
         pauses.add(new Interval(ns(startMs), ns(startMs + ms)));
@@ -142,7 +150,7 @@ final class CaptureBuilder {
 
     Capture build() {
         return new Capture(0, WINDOW, eventTypes, requests, acquires, statements, waits, pauses, cpu, pg, List.of(),
-                List.of(), List.of(), List.of(), metrics, requests.size(), p99, objective, ModuleMap.none());
+                List.of(), stackSamples, List.of(), metrics, requests.size(), p99, objective, ModuleMap.none());
     }
 
     Ledger ledger() {
