@@ -47,7 +47,11 @@ public class ProductCatalog {
         return products.findAll(ids);
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * No transaction: a page is one read (a search: a capped count, then the read), each consistent on
+     * its own. Without one, a connection is borrowed only while a statement runs — never while the
+     * thread waits for anything else — and returned at once.
+     */
     public ProductPage list(ProductQuery query) {
         List<Product> page = products.page(query);
         Long lastId = page.size() == query.limit() ? page.getLast().id() : null;

@@ -62,6 +62,18 @@ class LabsLiveTests {
         assertThat(Analysis.analyse(Blinding.blind(run)).verdict().queue()).isEqualTo("none");
     }
 
+    @Test
+    void twoLabsOnIndependentRoutesPutBothTheirQueuesInTheTopTwo() throws Exception {
+        Path run = run("search-and-orders", 110, List.of("lock-contention", "row-lock-contention"));
+
+        List<String> topTwo = Analysis.analyse(Blinding.blind(run)).queues().stream()
+                .filter(q -> q.shareOfP99() != null)
+                .sorted(java.util.Comparator.comparing(QueueEntry::shareOfP99).reversed())
+                .limit(2).map(QueueEntry::name).toList();
+
+        assertThat(topTwo).containsExactlyInAnyOrder("jvm-locks", "db-locks");
+    }
+
     /** One run of the kit into the test's results directory; the generator must have kept up. */
     private Path run(String scenario, double rate, List<String> labs) throws IOException {
         List<String> args = new ArrayList<>(List.of("run", "--repo=" + REPO, "--results=" + results,
