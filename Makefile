@@ -17,8 +17,9 @@ export QUEUESCOPE_DATA ?= $(CURDIR)/data
 SHOP_URL ?= http://localhost:8080
 
 PERF_JAR := perf/target/queuescope-perf.jar
-SCENARIO ?= mixed
-RATE ?= 200
+# Empty: the run command's defaults (mixed at 100 req/s, or a single LAB's own scenario and rate).
+SCENARIO ?=
+RATE ?=
 DURATION ?= 60s
 WARMUP ?= 10s
 
@@ -46,13 +47,13 @@ test: ## the whole test suite: unit, module, HTTP, architecture
 $(PERF_JAR): $(shell find perf -name pom.xml -o -path 'perf/src/main/*' -type f 2>/dev/null)
 	$(MVN) -pl perf -DskipTests package
 
-perf: $(JAR) $(PERF_JAR) ## load + capture: SCENARIO=mixed RATE=200 DURATION=60s WARMUP=10s [LAB=a,b] [TARGET=url PID=pid]
-	java -jar $(PERF_JAR) run --scenario=$(SCENARIO) --rate=$(RATE) --duration=$(DURATION) --warmup=$(WARMUP) \
+perf: $(JAR) $(PERF_JAR) ## load + capture: [SCENARIO=mixed RATE=100] DURATION=60s WARMUP=10s [LAB=a,b] [TARGET=url PID=pid]
+	java -jar $(PERF_JAR) run $(if $(SCENARIO),--scenario=$(SCENARIO)) $(if $(RATE),--rate=$(RATE)) --duration=$(DURATION) --warmup=$(WARMUP) \
 		$(if $(LAB),--lab=$(LAB)) \
 		$(if $(TARGET),--target=$(TARGET)) $(if $(PID),--pid=$(PID)) $(if $(MANAGEMENT),--management=$(MANAGEMENT))
 
 perf-sweep: $(JAR) $(PERF_JAR) ## rising load steps: the knee, the queue that grew first, a USL fit: SCENARIO=mixed [CAPACITY=req/s STEPS=10,25,...]
-	java -jar $(PERF_JAR) sweep --scenario=$(SCENARIO) $(if $(CAPACITY),--capacity=$(CAPACITY)) $(if $(STEPS),--steps=$(STEPS))
+	java -jar $(PERF_JAR) sweep --scenario=$(or $(SCENARIO),mixed) $(if $(CAPACITY),--capacity=$(CAPACITY)) $(if $(STEPS),--steps=$(STEPS))
 
 perf-analyse: $(PERF_JAR) ## the queue ledger and verdict of a finished run: RUN=perf/results/<id> (default: latest)
 	java -jar $(PERF_JAR) analyse $(or $(RUN),perf/results/latest)

@@ -31,7 +31,8 @@ import org.jspecify.annotations.Nullable;
  *     whole time — the database, and on the client rendering, mapping rows and the wake-up after each
  *     round trip (the thread's CPU and run-queue delay inside the statement are the statement's cost,
  *     not the application's computing). A collector's pause inside a statement stopped the client, not the
- *     database: that part is gc; so is logging done inside a statement (waits and CPU in logging code) logging's.</li>
+ *     database: that part is gc; a connection wait inside it (a statement outside a transaction borrows its
+ *     connection as it starts) is db-pool; logging done inside a statement (waits and CPU in logging code) logging's.</li>
  * <li>jvm-locks (wait): monitor enters and parks on {@code java.util.concurrent.locks} outside logging code.</li>
  * <li>logging: waits inside logging code (wait), file writes from it and the CPU spent in it (service): the
  *     share of a route's CPU samples, taken on its requests' threads while they served them, that were in
@@ -222,6 +223,9 @@ final class Attribution {
 
     private static void statements(Capture capture, Map<String, RequestAccount> byId) {
         DatabaseWaits database = new DatabaseWaits(capture.pgSamples());
+        Map<String, List<Interval>> acquiring = new HashMap<>();
+        capture.acquires().forEach(a -> acquiring.computeIfAbsent(a.requestId(), id -> new ArrayList<>())
+                .add(new Interval(a.startNanos(), a.endNanos())));
         for (Statement statement : capture.statements()) {
             RequestAccount account = byId.get(statement.requestId());
             if (account == null) {
@@ -229,7 +233,12 @@ final class Attribution {
             }
             DatabaseWaits.Split split = database.of(statement.sql());
             long end = statement.startNanos() + statement.durationNanos();
-            long inDatabase = statement.durationNanos() - pauses(capture, statement.startNanos(), end);
+            long waitedForConnection = 0;
+            for (Interval acquire : acquiring.getOrDefault(statement.requestId(), List.of())) {
+                waitedForConnection += acquire.overlap(statement.startNanos(), end);
+            }
+            long inDatabase = statement.durationNanos() - pauses(capture, statement.startNanos(), end)
+                    - waitedForConnection;
             long lock = Math.round(inDatabase * split.lock());
             long otherWait = Math.round(inDatabase * split.otherWait());
             account.addWait(Queue.DB_LOCKS, lock);

@@ -7,11 +7,12 @@ import java.util.List;
  * verdict must name for it, and how to provoke it — the scenario and a rate the healthy shop serves
  * within the scenario's objective.
  *
+ * @param evidence a phrase the named queue's evidence must contain: it points at the cause
  * @param properties Spring properties for the shop besides {@code queuescope.lab.<name>=true}
  * @param jvmOptions extra JVM options for the shop (after app/jvm.options, so they win)
  * @param backlog the queue is a backlog (judged by growth), not a share of the requests' latency
  */
-public record Lab(String name, String antiPattern, String expectedVerdict, boolean backlog, String scenario,
+public record Lab(String name, String antiPattern, String expectedVerdict, String evidence, boolean backlog, String scenario,
         double rate, List<String> properties, List<String> jvmOptions) {
 
     public List<String> shopProperties() {

@@ -47,13 +47,17 @@ public final class RunCommand implements Callable<Integer> {
 
     public static final int SATURATED = 3;
 
-    @Option(names = "--scenario", defaultValue = "mixed", paramLabel = "NAME|FILE",
-            description = "scenario name in perf/scenarios, or a .json file (default: ${DEFAULT-VALUE})")
-    String scenarioName;
+    static final String DEFAULT_SCENARIO = "mixed";
+    static final double DEFAULT_RATE = 100;
 
-    @Option(names = "--rate", defaultValue = "200", paramLabel = "REQ/S",
-            description = "intended arrival rate after warm-up (default: ${DEFAULT-VALUE})")
-    double rate;
+    @Option(names = "--scenario", paramLabel = "NAME|FILE",
+            description = "scenario name in perf/scenarios, or a .json file (default: the lab's when one --lab is "
+                    + "given, else " + DEFAULT_SCENARIO + ")")
+    @Nullable String scenarioName;
+
+    @Option(names = "--rate", paramLabel = "REQ/S",
+            description = "intended arrival rate after warm-up (default: the lab's when one --lab is given, else 100)")
+    @Nullable Double rate;
 
     @Option(names = "--duration", defaultValue = "60s", converter = DurationConverter.class, paramLabel = "TIME",
             description = "measured phase, e.g. 30s, 2m (default: ${DEFAULT-VALUE})")
@@ -115,13 +119,16 @@ public final class RunCommand implements Callable<Integer> {
         if (!labs.isEmpty() && target != null) {
             throw new IllegalArgumentException("Labs switch the shop the kit starts; they cannot be applied to --target");
         }
-        if (!labs.isEmpty()) {
-            for (Lab lab : LabCatalog.load(repo).select(labs)) {
-                shopProperties.addAll(lab.shopProperties());
-                shopJvmOptions.addAll(lab.jvmOptions());
-            }
+        List<Lab> selected = labs.isEmpty() ? List.of() : LabCatalog.load(repo).select(labs);
+        for (Lab lab : selected) {
+            shopProperties.addAll(lab.shopProperties());
+            shopJvmOptions.addAll(lab.jvmOptions());
         }
-        Scenario scenario = ScenarioLoader.load(scenarioName, repo.resolve("perf/scenarios"));
+        // One lab brings the scenario and rate that provoke it; several labs need them named.
+        Lab only = selected.size() == 1 ? selected.getFirst() : null;
+        Scenario scenario = ScenarioLoader.load(scenarioName != null ? scenarioName
+                : only != null ? only.scenario() : DEFAULT_SCENARIO, repo.resolve("perf/scenarios"));
+        double rate = this.rate != null ? this.rate : only != null ? only.rate() : DEFAULT_RATE;
         Path results = repo.resolve("perf/results");
         RunDirectory run = RunDirectory.create(runs == null ? results : runs, scenario.name(), labs);
         System.out.println("Run " + run.id() + " -> " + run.path());

@@ -199,4 +199,14 @@ class AttributionTests {
         assertThat(ms(account.service(Queue.LOGGING))).isEqualTo(15.0);
         assertThat(ms(account.service(Queue.CPU))).isEqualTo(5.0);
     }
+
+    @Test
+    void aConnectionWaitInsideAStatementIsThePoolsNotTheStatements() {
+        // Outside a transaction the statement borrows its connection as it starts: 10 of its 40 ms were the wait.
+        RequestAccount account = only(new CaptureBuilder().request("r", 7, 0, 0, 50, 1)
+                .statement("r", "select 1", 5, 40).acquireAt("r", 15, 10));
+
+        assertThat(ms(account.wait(Queue.DB_POOL))).isEqualTo(10.0);
+        assertThat(ms(account.service(Queue.DB_STATEMENTS))).isEqualTo(30.0);
+    }
 }

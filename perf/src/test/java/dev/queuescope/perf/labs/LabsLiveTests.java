@@ -47,6 +47,8 @@ class LabsLiveTests {
                     .isEqualTo(lab.expectedVerdict());
             QueueEntry named = blind.queues().stream().filter(q -> q.name().equals(lab.expectedVerdict()))
                     .findFirst().orElseThrow();
+            assertThat(named.evidence()).as(lab.name() + ": the evidence points at the cause")
+                    .anyMatch(line -> line.contains(lab.evidence()));
             if (lab.backlog()) {
                 assertThat(named.growing()).isTrue();
             } else {
@@ -64,7 +66,7 @@ class LabsLiveTests {
 
     @Test
     void twoLabsOnIndependentRoutesPutBothTheirQueuesInTheTopTwo() throws Exception {
-        Path run = run("search-and-orders", 110, List.of("lock-contention", "row-lock-contention"));
+        Path run = run("search-and-orders", 120, List.of("lock-contention", "row-lock-contention"));
 
         List<String> topTwo = Analysis.analyse(Blinding.blind(run)).queues().stream()
                 .filter(q -> q.shareOfP99() != null)
