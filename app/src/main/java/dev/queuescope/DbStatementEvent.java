@@ -32,7 +32,7 @@ class DbStatementEvent extends Event {
     String digest;
 
     @Label("SQL Prefix")
-    @Description("The first 200 characters of the SQL")
+    @Description("The first 1000 characters of the SQL")
     String sqlPrefix;
 
     @Label("Statement Type")

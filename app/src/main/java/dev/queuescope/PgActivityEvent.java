@@ -37,7 +37,7 @@ class PgActivityEvent extends Event {
     int backends;
 
     @Label("Query")
-    @Description("First 200 characters of the statement the backends run (active) or ran last (idle in transaction); "
+    @Description("First 1000 characters of the statement the backends run (active) or ran last (idle in transaction); "
             + "null for idle backends")
     String query;
 }

@@ -25,7 +25,7 @@ class PgStatementEvent extends Event {
     long queryId;
 
     @Label("Query")
-    @Description("The normalised statement, first 200 characters")
+    @Description("The normalised statement, first 1000 characters")
     String query;
 
     @Label("Calls")

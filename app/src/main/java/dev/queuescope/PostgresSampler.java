@@ -34,12 +34,12 @@ class PostgresSampler {
     private static final int STATEMENT_EVERY_NTH = 4;
     private static final String ACTIVITY = """
             select coalesce(state, 'unknown'), coalesce(wait_event_type, 'CPU'), coalesce(wait_event, 'running'),
-                   case when state <> 'idle' then left(query, 200) end, count(*)
+                   case when state <> 'idle' then left(query, 1000) end, count(*)
             from pg_stat_activity
             where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'
             group by 1, 2, 3, 4""";
     private static final String STATEMENTS = """
-            select s.queryid, left(s.query, 200), s.calls, s.total_exec_time, s.rows, s.shared_blks_hit,
+            select s.queryid, left(s.query, 1000), s.calls, s.total_exec_time, s.rows, s.shared_blks_hit,
                    s.shared_blks_read
             from pg_stat_statements s join pg_database d on d.oid = s.dbid
             where d.datname = current_database()""";

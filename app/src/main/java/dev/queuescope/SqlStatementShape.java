@@ -10,7 +10,7 @@ import java.util.Locale;
  */
 record SqlStatementShape(String module, String digest, String sqlPrefix, String statementType) {
 
-    static final int PREFIX_LENGTH = 200;
+    static final int PREFIX_LENGTH = 1000;
 
     static SqlStatementShape of(String sql) {
         return new SqlStatementShape(module(sql), digest(sql),

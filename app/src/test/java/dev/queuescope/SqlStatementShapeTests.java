@@ -32,8 +32,8 @@ class SqlStatementShapeTests {
     }
 
     @Test
-    void theSqlPrefixIsCappedAt200Characters() {
-        assertThat(SqlStatementShape.of("select " + "x, ".repeat(200) + "y").sqlPrefix()).hasSize(200);
+    void theSqlPrefixIsCappedAt1000Characters() {
+        assertThat(SqlStatementShape.of("select " + "x, ".repeat(1000) + "y").sqlPrefix()).hasSize(1000);
         assertThat(SqlStatementShape.of(SELECT).sqlPrefix()).isEqualTo(SELECT);
     }
 }

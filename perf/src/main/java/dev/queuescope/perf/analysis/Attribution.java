@@ -188,11 +188,15 @@ final class Attribution {
                 long outsideStatements = Math.max(0, request.cpuNanos() - account.cpuInsideStatements());
                 long loggingOutside = Math.round(outsideStatements * logging[0]);
                 long loggingInside = account.takeService(Queue.DB_STATEMENTS,
-                        Math.round(account.cpuInsideStatements() * logging[1]));
+                        Math.round((account.cpuInsideStatements() + account.cpuWaitInsideStatements()) * logging[1]));
                 account.addService(Queue.LOGGING, loggingOutside + loggingInside);
                 account.addService(Queue.CPU, outsideStatements - loggingOutside);
                 if (request.cpuWaitNanos() >= 0) {
-                    account.addWait(Queue.CPU, request.cpuWaitNanos() - account.cpuWaitInsideStatements());
+                    // The run-queue delay in the same proportion as the work the thread was about to do.
+                    long cpuWait = Math.max(0, request.cpuWaitNanos() - account.cpuWaitInsideStatements());
+                    long loggingWait = Math.round(cpuWait * logging[0]);
+                    account.addWait(Queue.LOGGING, loggingWait);
+                    account.addWait(Queue.CPU, cpuWait - loggingWait);
                 } else if (machineLoad(load, request.endNanos()) >= settings.cpuBusy()) {
                     account.addWait(Queue.CPU, account.unaccounted());
                 }

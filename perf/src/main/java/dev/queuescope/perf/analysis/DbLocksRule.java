@@ -44,10 +44,10 @@ final class DbLocksRule implements QueueRule {
         }
         List<String> evidence = new ArrayList<>();
         Ledger.top(waiting, 2).forEach(e -> evidence.add(String.format(Locale.ROOT,
-                "waiting for a lock in %d backend samples: %s", e.getValue(), e.getKey())));
+                "waiting for a lock in %d backend samples: %s", e.getValue(), SqlText.shown(e.getKey()))));
         if (!waiting.isEmpty()) {
             Ledger.top(holders, 1).forEach(e -> evidence.add(String.format(Locale.ROOT,
-                    "idle in a transaction meanwhile (%d samples), last statement: %s", e.getValue(), e.getKey())));
+                    "idle in a transaction meanwhile (%d samples), last statement: %s", e.getValue(), SqlText.shown(e.getKey()))));
         }
         List<Integer> locked = DatabaseWaits.perSample(ledger.capture.pgSamples(), PgSample::lockWait);
         double waitMs = ledger.meanMs(a -> a.wait(Queue.DB_LOCKS));

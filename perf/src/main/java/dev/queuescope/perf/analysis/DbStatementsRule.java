@@ -60,12 +60,12 @@ final class DbStatementsRule implements QueueRule {
             double perRequest = count / (double) requestsByDigest.get(digest).size();
             if (perRequest > REPEATED) {
                 evidence.add(String.format(Locale.ROOT, "repeated: %s runs %.1f times in each request that runs it "
-                        + "(N+1?) — %s", digest, perRequest, sqlByDigest.get(digest)));
+                        + "(N+1?) — %s", digest, perRequest, SqlText.shown(sqlByDigest.get(digest))));
             }
         });
         for (Map.Entry<String, Long> top : Ledger.top(nanosByDigest, 3)) {
             evidence.add(String.format(Locale.ROOT, "%s: %d executions, %.1f ms in all — %s", top.getKey(),
-                    countByDigest.get(top.getKey()), top.getValue() / 1e6, sqlByDigest.get(top.getKey())));
+                    countByDigest.get(top.getKey()), top.getValue() / 1e6, SqlText.shown(sqlByDigest.get(top.getKey()))));
         }
         evidence.addAll(buffersPerRow(ledger.capture.pgStatements()));
         List<Integer> active = DatabaseWaits.perSample(ledger.capture.pgSamples(), PgSample::active);
@@ -87,7 +87,7 @@ final class DbStatementsRule implements QueueRule {
         }
         return byQuery.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0])).limit(2)
                 .map(e -> String.format(Locale.ROOT, "PostgreSQL: %.1f ms executing, %.1f buffers per row returned — %s",
-                        e.getValue()[0] / 1e3, e.getValue()[2] / (double) Math.max(1, e.getValue()[1]), e.getKey()))
+                        e.getValue()[0] / 1e3, e.getValue()[2] / (double) Math.max(1, e.getValue()[1]), SqlText.shown(e.getKey())))
                 .toList();
     }
 }

@@ -209,4 +209,17 @@ class AttributionTests {
         assertThat(ms(account.wait(Queue.DB_POOL))).isEqualTo(10.0);
         assertThat(ms(account.service(Queue.DB_STATEMENTS))).isEqualTo(30.0);
     }
+
+    @Test
+    void theRunQueueDelayIsSplitLikeTheWorkTheThreadWasAboutToDo() {
+        // 20 ms of CPU and 8 ms waiting for a core; three of the route's four samples in logging code.
+        RequestAccount account = only(new CaptureBuilder().requestWithCpuWait("r", 7, 50, 20, 8)
+                .cpuSample(7, 5, "org.apache.logging.log4j.util.StackLocator.calcLocation")
+                .cpuSample(7, 15, "org.apache.logging.log4j.util.StackLocator.calcLocation")
+                .cpuSample(7, 25, "org.apache.logging.log4j.util.StackLocator.calcLocation")
+                .cpuSample(7, 35, "app.Controller.get"));
+
+        assertThat(ms(account.wait(Queue.LOGGING))).isEqualTo(6.0);
+        assertThat(ms(account.wait(Queue.CPU))).isEqualTo(2.0);
+    }
 }
