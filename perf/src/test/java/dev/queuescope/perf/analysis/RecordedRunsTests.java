@@ -12,6 +12,8 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The analysis on reduced, blinded copies of real runs of the shop on this machine
@@ -91,5 +93,20 @@ class RecordedRunsTests {
         assertThat(result.verdict().queue()).isEqualTo("none");
         assertThat(result.verdict().evidence()).anyMatch(line -> line.contains("not observed") && line.contains("external-calls"));
         assertThat(result.queues()).filteredOn(QueueEntry::observed).allMatch(q -> !Boolean.TRUE.equals(q.growing()));
+    }
+
+    /** Lab runs recorded by the live labs' commands (docs/labs.md): the blind verdict names the lab's queue. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+        "lab-row-lock-contention, db-locks, daily_sales",
+        "lab-sync-logging, logging, org.apache.logging",
+        "lab-thread-starvation, http-threads, with all 1 threads busy",
+        "lab-slow-listener, event-outbox, ProductCreatedListener"})
+    void aRecordedLabRunIsNamedByItsQueueWithEvidenceOfItsCause(String fixture, String queue, String evidence)
+            throws Exception {
+        Analysis.Result result = Analysis.analyse(run(fixture));
+
+        assertThat(result.verdict().queue()).as(result.verdict().summary()).isEqualTo(queue);
+        assertThat(queue(result, queue).evidence()).anyMatch(line -> line.contains(evidence));
     }
 }
