@@ -80,6 +80,13 @@ record Capture(long fromNanos, long toNanos, Set<String> eventTypes, List<Served
     /** Why a thread was blocked, from JDK events (monitor enter, park, file write) with stack facts. */
     record ThreadWait(long threadId, long startNanos, long endNanos, Kind kind, String what, boolean logging,
             String frame) {
+
+        /** A wait for a lock of the application's: a monitor, or a park on a {@code java.util.concurrent} lock. */
+        boolean jvmLock() {
+            return !logging && (kind == Kind.MONITOR
+                    || kind == Kind.PARK && what.startsWith("java.util.concurrent.locks."));
+        }
+
         enum Kind { MONITOR, PARK, FILE_WRITE }
 
         long nanos() {

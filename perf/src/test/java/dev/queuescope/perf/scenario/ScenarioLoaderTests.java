@@ -15,7 +15,7 @@ class ScenarioLoaderTests {
     void theMixedScenarioHasItsDocumentedShape() {
         Scenario mixed = ScenarioLoader.load("mixed", Path.of("scenarios"));
 
-        assertThat(mixed.objective().p99Ms()).isEqualTo(25);
+        assertThat(mixed.objective().p99Ms()).isEqualTo(50);
         assertThat(mixed.requests()).extracting(Scenario.Request::name, Scenario.Request::weight).containsExactly(
                 tuple("product-by-id", 70.0),
                 tuple("list-page", 15.0),

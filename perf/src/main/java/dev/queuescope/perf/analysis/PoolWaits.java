@@ -1,0 +1,107 @@
+package dev.queuescope.perf.analysis;
+
+import dev.queuescope.perf.analysis.Capture.Statement;
+import dev.queuescope.perf.analysis.Capture.ThreadWait;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Connection waits, split by what the pool's connections were held for while a request waited: the
+ * part during which their holders were themselves waiting for a lock — a row lock in the database
+ * (by PostgreSQL's sampled backends of their statements), a monitor or {@code java.util.concurrent}
+ * lock in the JVM — is that lock's queue spilling into the pool; the rest is db-pool's.
+ */
+final class PoolWaits {
+
+    private PoolWaits() {
+    }
+
+    /** A stretch of a connection holder's time spent waiting for a lock, weighted by how sure that is. */
+    private record LockWait(long startNanos, long endNanos, double weight, Queue queue) {
+    }
+
+    static void attribute(Capture capture, Map<String, RequestAccount> byId,
+            Map<Long, List<RequestAccount>> byThread) {
+        List<LockWait> lockWaits = holdersLockWaits(capture, byId, byThread);
+        long longest = lockWaits.stream().mapToLong(w -> w.endNanos() - w.startNanos()).max().orElse(0);
+        int connections = capture.poolConnections();
+        for (Capture.Acquire acquire : capture.acquires()) {
+            RequestAccount account = byId.get(acquire.requestId());
+            if (account == null) {
+                continue;
+            }
+            long wait = acquire.waitNanos();
+            Map<Queue, Double> held = new EnumMap<>(Queue.class);
+            if (connections > 0 && wait > 0) {
+                long from = acquire.startNanos();
+                long to = acquire.endNanos();
+                int first = firstStartingAtOrAfter(lockWaits, from - longest);
+                for (int i = first; i < lockWaits.size() && lockWaits.get(i).startNanos() < to; i++) {
+                    LockWait w = lockWaits.get(i);
+                    long overlap = Math.min(to, w.endNanos()) - Math.max(from, w.startNanos());
+                    if (overlap > 0) {
+                        held.merge(w.queue(), overlap * w.weight(), Double::sum);
+                    }
+                }
+            }
+            double capacity = (double) connections * wait;
+            double lockShare = held.values().stream().mapToDouble(Double::doubleValue).sum() / Math.max(1, capacity);
+            double scale = lockShare > 1 ? 1 / lockShare : 1;
+            long moved = 0;
+            for (Map.Entry<Queue, Double> entry : held.entrySet()) {
+                long part = Math.round(wait * entry.getValue() / capacity * scale);
+                account.addWait(entry.getKey(), part);
+                moved += part;
+            }
+            account.addWait(Queue.DB_POOL, wait - moved);
+            account.poolWaitBehindLocks(moved);
+        }
+    }
+
+    /**
+     * When threads that held a connection waited for a lock: the lock-waiting part of statements (by what
+     * PostgreSQL's sampled backends of that statement did), and monitor / j.u.c lock waits of a thread whose
+     * request had got its connection by then. Sorted by start.
+     */
+    private static List<LockWait> holdersLockWaits(Capture capture, Map<String, RequestAccount> byId,
+            Map<Long, List<RequestAccount>> byThread) {
+        List<LockWait> waits = new ArrayList<>();
+        DatabaseWaits database = new DatabaseWaits(capture.pgSamples());
+        for (Statement statement : capture.statements()) {
+            double lock = database.of(statement.sql()).lock();
+            if (lock > 0) {
+                waits.add(new LockWait(statement.startNanos(), statement.startNanos() + statement.durationNanos(), lock,
+                        Queue.DB_LOCKS));
+            }
+        }
+        Map<String, Long> connected = new HashMap<>();
+        capture.acquires().forEach(a -> connected.merge(a.requestId(), a.endNanos(), Math::min));
+        for (ThreadWait wait : capture.threadWaits()) {
+            RequestAccount holder = Attribution.covering(byThread.get(wait.threadId()), wait.startNanos());
+            Long since = holder == null ? null : connected.get(holder.request.id());
+            if (since != null && since <= wait.startNanos() && wait.jvmLock()) {
+                waits.add(new LockWait(wait.startNanos(), wait.endNanos(), 1, Queue.JVM_LOCKS));
+            }
+        }
+        waits.sort(Comparator.comparingLong(LockWait::startNanos));
+        return waits;
+    }
+
+    private static int firstStartingAtOrAfter(List<LockWait> sorted, long nanos) {
+        int low = 0;
+        int high = sorted.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (sorted.get(middle).startNanos() < nanos) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+}
