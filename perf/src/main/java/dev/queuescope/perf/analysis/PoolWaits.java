@@ -26,7 +26,7 @@ final class PoolWaits {
 
     static void attribute(Capture capture, Map<String, RequestAccount> byId,
             Map<Long, List<RequestAccount>> byThread) {
-        List<LockWait> lockWaits = holdersLockWaits(capture, byId, byThread);
+        List<LockWait> lockWaits = holdersLockWaits(capture, byThread);
         long longest = lockWaits.stream().mapToLong(w -> w.endNanos() - w.startNanos()).max().orElse(0);
         int connections = capture.poolConnections();
         for (Capture.Acquire acquire : capture.acquires()) {
@@ -65,10 +65,10 @@ final class PoolWaits {
     /**
      * When threads that held a connection waited for a lock: the lock-waiting part of statements (by what
      * PostgreSQL's sampled backends of that statement did), and monitor / j.u.c lock waits of a thread whose
-     * request had got its connection by then. Sorted by start.
+     * request had got a connection by then — taken as held to the request's end, as it is inside a
+     * transaction (releases are not recorded). Sorted by start.
      */
-    private static List<LockWait> holdersLockWaits(Capture capture, Map<String, RequestAccount> byId,
-            Map<Long, List<RequestAccount>> byThread) {
+    private static List<LockWait> holdersLockWaits(Capture capture, Map<Long, List<RequestAccount>> byThread) {
         List<LockWait> waits = new ArrayList<>();
         DatabaseWaits database = new DatabaseWaits(capture.pgSamples());
         for (Statement statement : capture.statements()) {
