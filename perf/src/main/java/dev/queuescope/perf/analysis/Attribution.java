@@ -64,8 +64,10 @@ final class Attribution {
                     overlap(saturated, request.intendedNanos(), request.startNanos()) - pausedBeforeServer);
         }
         Map<Long, List<RequestAccount>> byThread = byThread(List.copyOf(byId.values()));
-        PoolWaits.attribute(capture, byId, byThread);
-        attribute(capture, settings, byId, byThread);
+        // What PostgreSQL's backends of each statement did: for the statements' split and the pool's holders.
+        DatabaseWaits database = new DatabaseWaits(capture.pgSamples());
+        PoolWaits.attribute(capture, database, byId, byThread);
+        attribute(capture, settings, database, byId, byThread);
         return List.copyOf(byId.values());
     }
 
@@ -78,9 +80,9 @@ final class Attribution {
     }
 
     /** Statements, thread waits, pauses on the server and CPU, joined by request id or by thread and time. */
-    private static void attribute(Capture capture, LedgerSettings settings, Map<String, RequestAccount> byId,
-            Map<Long, List<RequestAccount>> byThread) {
-        statements(capture, byId);
+    private static void attribute(Capture capture, LedgerSettings settings, DatabaseWaits database,
+            Map<String, RequestAccount> byId, Map<Long, List<RequestAccount>> byThread) {
+        statements(capture, database, byId);
         for (ThreadWait wait : capture.threadWaits()) {
             RequestAccount account = covering(byThread.get(wait.threadId()), wait.startNanos());
             if (account != null) {
@@ -134,8 +136,7 @@ final class Attribution {
         return share;
     }
 
-    private static void statements(Capture capture, Map<String, RequestAccount> byId) {
-        DatabaseWaits database = new DatabaseWaits(capture.pgSamples());
+    private static void statements(Capture capture, DatabaseWaits database, Map<String, RequestAccount> byId) {
         Map<String, List<Interval>> acquiring = new HashMap<>();
         capture.acquires().forEach(a -> acquiring.computeIfAbsent(a.requestId(), id -> new ArrayList<>())
                 .add(new Interval(a.startNanos(), a.endNanos())));

@@ -173,8 +173,8 @@ final class CaptureReader {
         if (intendedMicros <= 0 || intended < from || intended >= to) {
             return;
         }
-        long cpu = event.hasField("cpuTime") ? event.getLong("cpuTime") : -1;
-        long cpuWait = event.hasField("cpuWaitTime") ? event.getLong("cpuWaitTime") : -1;
+        long cpu = orUnknown(event, "cpuTime");
+        long cpuWait = orUnknown(event, "cpuWaitTime");
         requests.add(new ServedRequest(event.getString("requestId"), orEmpty(event.getString("route")),
                 thread(event.getThread()), intended, start, end, cpu, cpuWait));
     }

@@ -24,9 +24,9 @@ final class PoolWaits {
     private record LockWait(long startNanos, long endNanos, double weight, Queue queue) {
     }
 
-    static void attribute(Capture capture, Map<String, RequestAccount> byId,
+    static void attribute(Capture capture, DatabaseWaits database, Map<String, RequestAccount> byId,
             Map<Long, List<RequestAccount>> byThread) {
-        List<LockWait> lockWaits = holdersLockWaits(capture, byThread);
+        List<LockWait> lockWaits = holdersLockWaits(capture, database, byThread);
         long longest = lockWaits.stream().mapToLong(w -> w.endNanos() - w.startNanos()).max().orElse(0);
         int connections = capture.poolConnections();
         for (Capture.Acquire acquire : capture.acquires()) {
@@ -68,9 +68,9 @@ final class PoolWaits {
      * request had got a connection by then — taken as held to the request's end, as it is inside a
      * transaction (releases are not recorded). Sorted by start.
      */
-    private static List<LockWait> holdersLockWaits(Capture capture, Map<Long, List<RequestAccount>> byThread) {
+    private static List<LockWait> holdersLockWaits(Capture capture, DatabaseWaits database,
+            Map<Long, List<RequestAccount>> byThread) {
         List<LockWait> waits = new ArrayList<>();
-        DatabaseWaits database = new DatabaseWaits(capture.pgSamples());
         for (Statement statement : capture.statements()) {
             double lock = database.of(statement.sql()).lock();
             if (lock > 0) {
