@@ -1,7 +1,5 @@
 package dev.queuescope;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import org.apache.logging.log4j.ThreadContext;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
@@ -14,17 +12,13 @@ import org.jooq.Result;
  */
 final class DbStatementJfrListener implements ExecuteListener {
 
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-
     private final DbStatementEvent event = new DbStatementEvent();
-    private long cpuBefore;
-    private long runQueueBefore;
+    private ThreadClocks before = new ThreadClocks(-1, -1);
 
     @Override
     public void start(ExecuteContext ctx) {
         if (event.isEnabled()) {
-            cpuBefore = THREADS.getCurrentThreadCpuTime();
-            runQueueBefore = RunQueueClock.waitedNanos();
+            before = ThreadClocks.now();
             event.begin();
         }
     }
@@ -35,8 +29,7 @@ final class DbStatementJfrListener implements ExecuteListener {
             return;
         }
         event.end();
-        long cpuAfter = THREADS.getCurrentThreadCpuTime();
-        long runQueueAfter = RunQueueClock.waitedNanos();
+        ThreadClocks after = ThreadClocks.now();
         String sql = ctx.sql();
         if (sql == null || !event.shouldCommit()) {
             return; // nothing was rendered (e.g. a batch of inline statements): no shape to report
@@ -50,8 +43,8 @@ final class DbStatementJfrListener implements ExecuteListener {
         event.requestId = ThreadContext.get(RequestIdFilter.CONTEXT_KEY);
         // The client's own share of the statement (rendering, binding, mapping rows, waiting for a core):
         // the rest of its time the thread waited for the database.
-        event.clientCpuTime = cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore;
-        event.clientCpuWaitTime = runQueueBefore < 0 || runQueueAfter < 0 ? -1 : runQueueAfter - runQueueBefore;
+        event.clientCpuTime = after.cpuSince(before);
+        event.clientCpuWaitTime = after.runQueueSince(before);
         event.commit();
     }
 

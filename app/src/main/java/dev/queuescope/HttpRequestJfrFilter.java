@@ -5,8 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import org.apache.logging.log4j.ThreadContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -28,8 +26,6 @@ class HttpRequestJfrFilter extends OncePerRequestFilter {
 
     static final String INTENDED_START_HEADER = "X-Queuescope-Intended-Start";
     private static final String UNMATCHED = "UNMATCHED";
-    /** CPU time per request lets the perf kit tell running from waiting (one clock_gettime each end). */
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -39,18 +35,16 @@ class HttpRequestJfrFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        long cpuBefore = THREADS.getCurrentThreadCpuTime();
-        long runQueueBefore = RunQueueClock.waitedNanos();
+        ThreadClocks before = ThreadClocks.now();
         event.begin();
         try {
             chain.doFilter(request, response);
         } finally {
             event.end();
             if (event.shouldCommit()) {
-                long cpuAfter = THREADS.getCurrentThreadCpuTime();
-                long runQueueAfter = RunQueueClock.waitedNanos();
-                event.cpuTime = cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore;
-                event.cpuWaitTime = runQueueBefore < 0 || runQueueAfter < 0 ? -1 : runQueueAfter - runQueueBefore;
+                ThreadClocks after = ThreadClocks.now();
+                event.cpuTime = after.cpuSince(before);
+                event.cpuWaitTime = after.runQueueSince(before);
                 describe(event, request, response);
                 event.commit();
             }
