@@ -53,7 +53,7 @@ final class Attribution {
     }
 
     static List<RequestAccount> of(Capture capture, LedgerSettings settings) {
-        List<Interval> saturated = saturated(capture.requests(), capture.serverThreads());
+        List<Interval> saturated = saturated(capture.serverWork(), capture.serverThreads());
         Map<String, RequestAccount> byId = new HashMap<>();
         for (ServedRequest request : capture.requests()) {
             RequestAccount account = new RequestAccount(request);
@@ -189,16 +189,31 @@ final class Attribution {
         return paused;
     }
 
-    /** When at least {@code threads} requests were on server threads at once (none when the maximum is unknown). */
+    /**
+     * When at least {@code threads} server threads were busy at once (none when the maximum is unknown). A
+     * thread is busy while it serves a request, and also between two requests when the second was already
+     * due as the first ended: the thread went from one to the next, and the gap is its own work outside
+     * the recorded span (the connector reading the next request, writing the last response, waiting for a
+     * CPU) — with one thread and a backlog, a quarter of its time.
+     */
     static List<Interval> saturated(List<ServedRequest> requests, int threads) {
         List<Interval> segments = new ArrayList<>();
         if (threads <= 0) {
             return segments;
         }
         List<long[]> edges = new ArrayList<>(requests.size() * 2);
-        for (ServedRequest request : requests) {
-            edges.add(new long[] {request.startNanos(), 1});
-            edges.add(new long[] {request.endNanos(), -1});
+        Map<Long, List<ServedRequest>> byThread = new HashMap<>();
+        requests.forEach(r -> byThread.computeIfAbsent(r.threadId(), t -> new ArrayList<>()).add(r));
+        for (List<ServedRequest> served : byThread.values()) {
+            served.sort(Comparator.comparingLong(ServedRequest::startNanos));
+            ServedRequest previous = null;
+            for (ServedRequest request : served) {
+                boolean backToBack = previous != null && request.intendedNanos() > 0
+                        && request.intendedNanos() <= previous.endNanos();
+                edges.add(new long[] {backToBack ? previous.endNanos() : request.startNanos(), 1});
+                edges.add(new long[] {request.endNanos(), -1});
+                previous = request;
+            }
         }
         edges.sort(Comparator.<long[]>comparingLong(e -> e[0]).thenComparingLong(e -> e[1]));
         int busy = 0;

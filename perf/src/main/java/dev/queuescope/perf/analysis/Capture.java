@@ -10,13 +10,16 @@ import org.jspecify.annotations.Nullable;
  * latency.hlog — and nothing else (no run id, labs, settings, flags or logs). Times are epoch nanoseconds.
  *
  * @param eventTypes JFR event types the recording holds at least one event of
+ * @param requests the generator's requests of the window
+ * @param serverWork every request server threads served from shortly before the window to its end — warm-up's,
+ *        probes', the window's: when the threads were busy
  * @param completedRequests requests the generator completed in the window (from the .hlog)
  * @param latencyP99Ms the generator's corrected p99 over the window (from the .hlog)
  * @param objectiveP99Ms the scenario's latency objective, when the summary states one
  * @param modules the service's application modules, as it published them (modules.json)
  */
 record Capture(long fromNanos, long toNanos, Set<String> eventTypes, List<ServedRequest> requests,
-        List<Acquire> acquires, List<Statement> statements, List<ThreadWait> threadWaits,
+        List<ServedRequest> serverWork, List<Acquire> acquires, List<Statement> statements, List<ThreadWait> threadWaits,
         List<Interval> gcPauses, List<CpuLoad> cpuLoad, List<PgSample> pgSamples, List<PgStatement> pgStatements,
         List<Completion> outbox, List<StackSample> stackSamples, List<Allocation> allocations,
         List<Map<String, Double>> metrics, long completedRequests, double latencyP99Ms,

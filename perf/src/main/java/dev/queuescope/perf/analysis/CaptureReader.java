@@ -43,10 +43,14 @@ final class CaptureReader {
     /** Deep enough to reach the application frame under a driver's socket read. */
     private static final int FRAMES = 64;
 
+    /** How far before the window the threads' busy timeline starts: a queue the warm-up left is still a queue. */
+    private static final long SERVER_WORK_LEAD_NANOS = 5_000_000_000L;
+
     private final long from;
     private final long to;
     private final Set<String> eventTypes = new HashSet<>();
     private final List<ServedRequest> requests = new ArrayList<>();
+    private final List<ServedRequest> serverWork = new ArrayList<>();
     private final List<Capture.Acquire> acquires = new ArrayList<>();
     private final List<Statement> statements = new ArrayList<>();
     private final List<ThreadWait> waits = new ArrayList<>();
@@ -91,7 +95,8 @@ final class CaptureReader {
         List<Map<String, Double>> metrics = MetricsSampler.read(run.resolve("metrics.jsonl")).stream()
                 .filter(row -> row.containsKey("t") && row.get("t") * 1e6 >= reader.from && row.get("t") * 1e6 < reader.to)
                 .toList();
-        return new Capture(reader.from, reader.to, reader.eventTypes, reader.requests, reader.acquires,
+        return new Capture(reader.from, reader.to, reader.eventTypes, reader.requests, reader.serverWork,
+                reader.acquires,
                 reader.statements, reader.waits, reader.gcPauses, reader.cpuLoad, reader.pgSamples,
                 reader.pgStatements, reader.outbox, reader.stackSamples, reader.allocations, metrics,
                 all.getTotalCount(), all.getValueAtPercentile(99) / 1000.0, objective(run.resolve("summary.json")),
@@ -114,6 +119,9 @@ final class CaptureReader {
                 long start = nanos(event.getStartTime());
                 long end = nanos(event.getEndTime());
                 String type = event.getEventType().getName();
+                if (type.equals("queuescope.HttpRequest") && end >= from - SERVER_WORK_LEAD_NANOS && start < to) {
+                    serverWork.add(served(event, start, end));
+                }
                 // Waits that started in warm-up still count when they end inside the window.
                 if (end < from || start >= to) {
                     if (type.equals("queuescope.HttpRequest") || type.equals("queuescope.EventPublication")) {
@@ -173,10 +181,13 @@ final class CaptureReader {
         if (intendedMicros <= 0 || intended < from || intended >= to) {
             return;
         }
-        long cpu = orUnknown(event, "cpuTime");
-        long cpuWait = orUnknown(event, "cpuWaitTime");
-        requests.add(new ServedRequest(event.getString("requestId"), orEmpty(event.getString("route")),
-                thread(event.getThread()), intended, start, end, cpu, cpuWait));
+        requests.add(served(event, start, end));
+    }
+
+    private static ServedRequest served(RecordedEvent event, long start, long end) {
+        return new ServedRequest(event.getString("requestId"), orEmpty(event.getString("route")),
+                thread(event.getThread()), event.getLong("intendedStartMicros") * 1_000, start, end,
+                orUnknown(event, "cpuTime"), orUnknown(event, "cpuWaitTime"));
     }
 
     /** A field that older recordings do not have: -1, unknown. */

@@ -90,6 +90,31 @@ class AttributionTests {
     }
 
     @Test
+    void aThreadGoingStraightFromOneRequestToTheNextStaysBusyBetweenThem() {
+        // One thread: "a" 0..20 ms; "b", due at 10 ms, starts at 24 ms (4 ms of the thread's own work between);
+        // "late", due at 12 ms, starts at 30 ms after "b".
+        CaptureBuilder capture = new CaptureBuilder().metric(Capture.SERVER_THREADS, 1)
+                .request("a", 1, 0, 0, 20, 1).request("b", 1, 10, 24, 4, 1).request("late", 1, 12, 30, 5, 1);
+
+        RequestAccount late = Attribution.of(capture.build(), LedgerSettings.DEFAULTS).stream()
+                .filter(a -> a.request.id().equals("late")).findFirst().orElseThrow();
+
+        assertThat(ms(late.wait(Queue.HTTP_THREADS))).isEqualTo(18.0);
+    }
+
+    @Test
+    void aThreadIdleUntilTheNextRequestArrivedIsNotBusyBeforeIt() {
+        // One thread: "a" 0..20 ms; "b" due at 25 ms, started at 27 ms: the thread was free when it came.
+        CaptureBuilder capture = new CaptureBuilder().metric(Capture.SERVER_THREADS, 1)
+                .request("a", 1, 0, 0, 20, 1).request("b", 1, 25, 27, 4, 1);
+
+        RequestAccount b = Attribution.of(capture.build(), LedgerSettings.DEFAULTS).stream()
+                .filter(a -> a.request.id().equals("b")).findFirst().orElseThrow();
+
+        assertThat(b.wait(Queue.HTTP_THREADS)).isZero();
+    }
+
+    @Test
     void unexplainedTimeIsACpuWaitOnlyWhenTheMachineWasBusy() {
         RequestAccount busy = only(new CaptureBuilder().request("r", 7, 0, 0, 50, 10).machineCpu(0.97));
         RequestAccount idle = only(new CaptureBuilder().request("r", 7, 0, 0, 50, 10).machineCpu(0.30));

@@ -149,7 +149,7 @@ final class CaptureBuilder {
     }
 
     Capture build() {
-        return new Capture(0, WINDOW, eventTypes, requests, acquires, statements, waits, pauses, cpu, pg, List.of(),
+        return new Capture(0, WINDOW, eventTypes, requests, requests, acquires, statements, waits, pauses, cpu, pg, List.of(),
                 List.of(), stackSamples, List.of(), metrics, requests.size(), p99, objective, ModuleMap.none());
     }
 
