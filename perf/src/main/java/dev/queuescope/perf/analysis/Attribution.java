@@ -21,7 +21,9 @@ import org.jspecify.annotations.Nullable;
  * <li>http-threads (wait): the part of the time from intended start until a server thread started the
  *     request during which every server thread was busy (from the requests' own server intervals and
  *     the pool's configured maximum). With a thread free, the same gap is the generator's, the
- *     network's or the CPU's, not a queue for threads.</li>
+ *     network's or the CPU's, not a queue for threads. Except, for the whole gap, the share of the served
+ *     requests' time meanwhile spent waiting for a lock ({@link EntryWaits}): threads (or the client's
+ *     connections) all taken by requests blocked on a lock are that lock's queue, spilling out to the door.</li>
  * <li>db-pool (wait): Hikari's acquire time — except the part spent behind connections whose holders were
  *     themselves waiting for a lock (a row lock in the database, a monitor or {@code java.util.concurrent}
  *     lock in the JVM): a pool that is full of lock waiters is that lock's queue, spilling over. The part
@@ -55,20 +57,37 @@ final class Attribution {
     static List<RequestAccount> of(Capture capture, LedgerSettings settings) {
         List<Interval> saturated = saturated(capture.serverWork(), capture.serverThreads());
         Map<String, RequestAccount> byId = new HashMap<>();
-        for (ServedRequest request : capture.requests()) {
-            RequestAccount account = new RequestAccount(request);
-            byId.put(request.id(), account);
-            long pausedBeforeServer = pauses(capture, request.intendedNanos(), request.startNanos());
-            account.addWait(Queue.GC, pausedBeforeServer);
-            account.addWait(Queue.HTTP_THREADS,
-                    overlap(saturated, request.intendedNanos(), request.startNanos()) - pausedBeforeServer);
-        }
+        capture.requests().forEach(request -> byId.put(request.id(), new RequestAccount(request)));
         Map<Long, List<RequestAccount>> byThread = byThread(List.copyOf(byId.values()));
-        // What PostgreSQL's backends of each statement did: for the statements' split and the pool's holders.
+        // What PostgreSQL's backends of each statement did: for the statements' split and the lock holders'.
         DatabaseWaits database = new DatabaseWaits(capture.pgSamples());
+        EntryWaits entry = EntryWaits.of(capture, database, byThread);
+        for (RequestAccount account : byId.values()) {
+            beforeServer(capture, saturated, entry, account);
+        }
         PoolWaits.attribute(capture, database, byId, byThread);
         attribute(capture, settings, database, byId, byThread);
         return List.copyOf(byId.values());
+    }
+
+    /** From intended start to a server thread: a pause, full threads, or a lock the served requests waited for. */
+    private static void beforeServer(Capture capture, List<Interval> saturated, EntryWaits entry,
+            RequestAccount account) {
+        ServedRequest request = account.request;
+        long paused = pauses(capture, request.intendedNanos(), request.startNanos());
+        account.addWait(Queue.GC, paused);
+        long behind = request.startNanos() - request.intendedNanos() - paused;
+        long threadsFull = overlap(saturated, request.intendedNanos(), request.startNanos()) - paused;
+        Map<Queue, Double> locks = entry.lockShares(request.intendedNanos(), request.startNanos());
+        long moved = 0;
+        for (Map.Entry<Queue, Double> lock : locks.entrySet()) {
+            long part = Math.round(behind * lock.getValue());
+            account.addWait(lock.getKey(), part);
+            moved += part;
+        }
+        double spilled = locks.values().stream().mapToDouble(Double::doubleValue).sum();
+        account.addWait(Queue.HTTP_THREADS, Math.round(threadsFull * (1 - spilled)));
+        account.entryWaitBehindLocks(moved);
     }
 
     /** The accounts of each thread, in the order it served them. */

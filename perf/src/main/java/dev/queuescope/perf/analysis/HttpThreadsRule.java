@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * http-threads: time before a server thread began the request while every server thread was busy
- * ({@link Attribution}). Needs the server's configured thread maximum from its metrics. Evidence: the
+ * ({@link Attribution}), less what {@link EntryWaits} moves to a lock. Needs the server's configured thread maximum from its metrics. Evidence: the
  * whole gap from intended start to a thread, and the busy threads. L = Tomcat's busy threads, W = the
  * server time per request.
  */
@@ -37,6 +37,11 @@ final class HttpThreadsRule implements QueueRule {
                 + "all %d threads busy), %.2f ms on the thread",
                 ledger.meanMs(a -> a.request.startNanos() - a.request.intendedNanos()),
                 ledger.meanMs(a -> a.wait(Queue.HTTP_THREADS)), ledger.capture.serverThreads(), serverMs));
+        double behindLocks = ledger.meanMs(RequestAccount::entryWaitBehindLocks);
+        if (behindLocks >= 0.001) {
+            evidence.add(String.format(Locale.ROOT, "besides, %.3f ms per request waited to get in while the requests "
+                    + "being served were waiting for a lock: counted at that lock's queue", behindLocks));
+        }
         ledger.metricMax("tomcat_threads_busy_threads").ifPresent(busy -> evidence.add(String.format(Locale.ROOT,
                 "busy server threads (sampled): at most %.0f of %d", busy, ledger.capture.serverThreads())));
         QueueEntry.LittlesLaw law = ledger.metricMean("tomcat_threads_busy_threads").stream()

@@ -1,10 +1,8 @@
 package dev.queuescope.perf.analysis;
 
-import dev.queuescope.perf.analysis.Capture.Statement;
 import dev.queuescope.perf.analysis.Capture.ThreadWait;
+import dev.queuescope.perf.analysis.LockWaits.LockWait;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,14 +18,9 @@ final class PoolWaits {
     private PoolWaits() {
     }
 
-    /** A stretch of a connection holder's time spent waiting for a lock, weighted by how sure that is. */
-    private record LockWait(long startNanos, long endNanos, double weight, Queue queue) {
-    }
-
     static void attribute(Capture capture, DatabaseWaits database, Map<String, RequestAccount> byId,
             Map<Long, List<RequestAccount>> byThread) {
-        List<LockWait> lockWaits = holdersLockWaits(capture, database, byThread);
-        long longest = lockWaits.stream().mapToLong(w -> w.endNanos() - w.startNanos()).max().orElse(0);
+        LockWaits holders = holdersLockWaits(capture, database, byThread);
         int connections = capture.poolConnections();
         for (Capture.Acquire acquire : capture.acquires()) {
             RequestAccount account = byId.get(acquire.requestId());
@@ -35,19 +28,8 @@ final class PoolWaits {
                 continue;
             }
             long wait = acquire.waitNanos();
-            Map<Queue, Double> held = new EnumMap<>(Queue.class);
-            if (connections > 0 && wait > 0) {
-                long from = acquire.startNanos();
-                long to = acquire.endNanos();
-                int first = firstStartingAtOrAfter(lockWaits, from - longest);
-                for (int i = first; i < lockWaits.size() && lockWaits.get(i).startNanos() < to; i++) {
-                    LockWait w = lockWaits.get(i);
-                    long overlap = Math.min(to, w.endNanos()) - Math.max(from, w.startNanos());
-                    if (overlap > 0) {
-                        held.merge(w.queue(), overlap * w.weight(), Double::sum);
-                    }
-                }
-            }
+            Map<Queue, Double> held = connections > 0 && wait > 0
+                    ? holders.during(acquire.startNanos(), acquire.endNanos()) : Map.of();
             double capacity = (double) connections * wait;
             double lockShare = held.values().stream().mapToDouble(Double::doubleValue).sum() / Math.max(1, capacity);
             double scale = lockShare > 1 ? 1 / lockShare : 1;
@@ -66,18 +48,11 @@ final class PoolWaits {
      * When threads that held a connection waited for a lock: the lock-waiting part of statements (by what
      * PostgreSQL's sampled backends of that statement did), and monitor / j.u.c lock waits of a thread whose
      * request had got a connection by then — taken as held to the request's end, as it is inside a
-     * transaction (releases are not recorded). Sorted by start.
+     * transaction (releases are not recorded).
      */
-    private static List<LockWait> holdersLockWaits(Capture capture, DatabaseWaits database,
+    private static LockWaits holdersLockWaits(Capture capture, DatabaseWaits database,
             Map<Long, List<RequestAccount>> byThread) {
-        List<LockWait> waits = new ArrayList<>();
-        for (Statement statement : capture.statements()) {
-            double lock = database.of(statement.sql()).lock();
-            if (lock > 0) {
-                waits.add(new LockWait(statement.startNanos(), statement.startNanos() + statement.durationNanos(), lock,
-                        Queue.DB_LOCKS));
-            }
-        }
+        List<LockWait> waits = new ArrayList<>(LockWaits.inStatements(capture, database));
         Map<String, Long> connected = new HashMap<>();
         capture.acquires().forEach(a -> connected.merge(a.requestId(), a.endNanos(), Math::min));
         for (ThreadWait wait : capture.threadWaits()) {
@@ -87,21 +62,6 @@ final class PoolWaits {
                 waits.add(new LockWait(wait.startNanos(), wait.endNanos(), 1, Queue.JVM_LOCKS));
             }
         }
-        waits.sort(Comparator.comparingLong(LockWait::startNanos));
-        return waits;
-    }
-
-    private static int firstStartingAtOrAfter(List<LockWait> sorted, long nanos) {
-        int low = 0;
-        int high = sorted.size();
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (sorted.get(middle).startNanos() < nanos) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low;
+        return new LockWaits(waits);
     }
 }

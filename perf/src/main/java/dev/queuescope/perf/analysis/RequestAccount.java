@@ -15,6 +15,7 @@ final class RequestAccount {
     private long cpuInsideStatements;
     private long cpuWaitInsideStatements;
     private long poolWaitBehindLocks;
+    private long entryWaitBehindLocks;
     private final List<Capture.Interval> statements = new ArrayList<>();
 
     RequestAccount(ServedRequest request) {
@@ -63,6 +64,15 @@ final class RequestAccount {
 
     long poolWaitBehindLocks() {
         return poolWaitBehindLocks;
+    }
+
+    /** Time before a server thread counted at a lock's queue because the requests being served waited for it. */
+    void entryWaitBehindLocks(long nanos) {
+        entryWaitBehindLocks += nanos;
+    }
+
+    long entryWaitBehindLocks() {
+        return entryWaitBehindLocks;
     }
 
     long cpuInsideStatements() {

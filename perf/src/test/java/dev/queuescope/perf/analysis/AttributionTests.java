@@ -103,6 +103,20 @@ class AttributionTests {
     }
 
     @Test
+    void waitingToGetInWhileTheServedRequestsWereBlockedOnAMonitorIsThatMonitorsQueue() {
+        // One thread: "holder" 0..40 ms, blocked on a monitor all along; "late", due at 10 ms, starts at 45 ms.
+        CaptureBuilder capture = new CaptureBuilder().metric(Capture.SERVER_THREADS, 1)
+                .request("holder", 1, 0, 0, 40, 1).threadWait(1, 0, 40, Kind.MONITOR, "app.Catalog", false)
+                .request("late", 1, 10, 45, 5, 1);
+
+        RequestAccount late = account(capture, "late");
+
+        assertThat(ms(late.wait(Queue.JVM_LOCKS))).isEqualTo(35.0);
+        assertThat(late.wait(Queue.HTTP_THREADS)).isZero();
+        assertThat(ms(late.entryWaitBehindLocks())).isEqualTo(35.0);
+    }
+
+    @Test
     void aThreadIdleUntilTheNextRequestArrivedIsNotBusyBeforeIt() {
         // One thread: "a" 0..20 ms; "b" due at 25 ms, started at 27 ms: the thread was free when it came.
         CaptureBuilder capture = new CaptureBuilder().metric(Capture.SERVER_THREADS, 1)
