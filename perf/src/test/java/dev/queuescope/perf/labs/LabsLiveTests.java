@@ -32,6 +32,7 @@ class LabsLiveTests {
 
     private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final LabResultsTable RESULTS = new LabResultsTable(REPO.resolve("perf/target/labs-results.md"));
 
     @TempDir
     Path results;
@@ -42,6 +43,7 @@ class LabsLiveTests {
             Path run = run(lab.scenario(), lab.rate(), List.of(lab.name()));
 
             Analysis.Result blind = Analysis.analyse(Blinding.blind(run));
+            RESULTS.row(lab.name(), lab.expectedVerdict(), blind, JSON.readTree(run.resolve("summary.json").toFile()));
 
             assertThat(blind.verdict().queue()).as(lab.name() + ": " + blind.verdict().summary())
                     .isEqualTo(lab.expectedVerdict());
@@ -60,15 +62,20 @@ class LabsLiveTests {
     @Test
     void theHealthyShopAtAComfortableRateNamesNoQueue() throws Exception {
         Path run = run("list-pages", 50, List.of());
+        Analysis.Result blind = Analysis.analyse(Blinding.blind(run));
+        RESULTS.row("(healthy)", "none", blind, JSON.readTree(run.resolve("summary.json").toFile()));
 
-        assertThat(Analysis.analyse(Blinding.blind(run)).verdict().queue()).isEqualTo("none");
+        assertThat(blind.verdict().queue()).isEqualTo("none");
     }
 
     @Test
     void twoLabsOnIndependentRoutesPutBothTheirQueuesInTheTopTwo() throws Exception {
         Path run = run("search-and-orders", 120, List.of("lock-contention", "row-lock-contention"));
 
-        List<String> topTwo = Analysis.analyse(Blinding.blind(run)).queues().stream()
+        Analysis.Result blind = Analysis.analyse(Blinding.blind(run));
+        RESULTS.row("lock-contention + row-lock-contention", "jvm-locks, db-locks", blind,
+                JSON.readTree(run.resolve("summary.json").toFile()));
+        List<String> topTwo = blind.queues().stream()
                 .filter(q -> q.shareOfP99() != null)
                 .sorted(java.util.Comparator.comparing(QueueEntry::shareOfP99).reversed())
                 .limit(2).map(QueueEntry::name).toList();
