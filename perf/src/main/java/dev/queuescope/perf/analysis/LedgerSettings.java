@@ -11,9 +11,12 @@ package dev.queuescope.perf.analysis;
  * @param littleTolerance Little's law holds when L and λW differ by at most this fraction of the larger…
  * @param littleFloor …or both are below this many items (a near-empty queue cannot be checked)
  * @param verdictMinShare a request queue is named only when it holds at least this share of the p99 cohort
+ * @param overBacklogShare while a backlog grows and no request queue does, a missed objective is named at a
+ *        request queue only when it holds at least this share; else the backlog is (its consumers take the
+ *        capacity the requests lack, and it will not stop growing)
  */
 record LedgerSettings(double cpuBusy, double growthFactor, double growthMinMs, double backlogGrowthMin,
-        double littleTolerance, double littleFloor, double verdictMinShare) {
+        double littleTolerance, double littleFloor, double verdictMinShare, double overBacklogShare) {
 
-    static final LedgerSettings DEFAULTS = new LedgerSettings(0.9, 2.0, 1.0, 10, 0.5, 0.2, 0.1);
+    static final LedgerSettings DEFAULTS = new LedgerSettings(0.9, 2.0, 1.0, 10, 0.5, 0.2, 0.1, 0.5);
 }

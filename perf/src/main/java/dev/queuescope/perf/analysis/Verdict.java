@@ -9,8 +9,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Where the queue built up. When the run missed its objective or a request queue grows: the observed
- * request queue with the largest share of the p99 cohort, with its evidence. Otherwise, when a
- * backlog grows under the constant load: that backlog. Otherwise {@code none} — which says nothing
+ * request queue with the largest share of the p99 cohort, with its evidence — unless only the objective
+ * was missed, no request queue holds most of the tail and a backlog grows: then the backlog, whose
+ * consumers take the capacity the requests lack. Otherwise, when a backlog grows under the constant
+ * load: that backlog. Otherwise {@code none} — which says nothing
  * about the queues that were not observed, and the verdict lists them.
  *
  * <p>Confidence for a request queue is its p99 share, discounted by how close the runner-up comes
@@ -28,17 +30,19 @@ public record Verdict(String queue, double confidence, String summary, List<Stri
                 ? String.format(Locale.ROOT, "p99 %.1f ms (no objective stated)", capture.latencyP99Ms())
                 : String.format(Locale.ROOT, "p99 %.1f ms %s the objective of %.1f ms", capture.latencyP99Ms(),
                         missed ? "missed" : "met", objective);
+        Optional<QueueEntry> backlog = queues.stream()
+                .filter(q -> q.observed() && q.kind().equals("backlog") && Boolean.TRUE.equals(q.growing()))
+                .max(Comparator.comparingDouble(QueueEntry::score));
         if (missed || !growing.isEmpty()) {
             List<QueueEntry> ranked = request.stream().filter(q -> q.shareOfP99() != null)
                     .sorted(Comparator.comparingDouble(QueueEntry::shareOfP99).reversed()).toList();
-            if (!ranked.isEmpty() && ranked.getFirst().shareOfP99() >= settings.verdictMinShare()) {
+            double top = ranked.isEmpty() ? 0 : ranked.getFirst().shareOfP99();
+            boolean outranksBacklog = backlog.isEmpty() || !growing.isEmpty() || top >= settings.overBacklogShare();
+            if (top >= settings.verdictMinShare() && outranksBacklog) {
                 String trigger = objectiveLine + (growing.isEmpty() ? "" : "; growing: " + String.join(", ", growing));
                 return requestQueue(ranked, objectiveLine, trigger);
             }
         }
-        Optional<QueueEntry> backlog = queues.stream()
-                .filter(q -> q.observed() && q.kind().equals("backlog") && Boolean.TRUE.equals(q.growing()))
-                .max(Comparator.comparingDouble(QueueEntry::score));
         return backlog.map(grown -> backlog(grown, objectiveLine)).orElseGet(() -> none(queues, objectiveLine));
     }
 

@@ -72,6 +72,23 @@ class VerdictTests {
     }
 
     @Test
+    void aGrowingBacklogOutranksAMissedObjectiveThatNoRequestQueueHoldsMostOf() {
+        // The slowest requests: 4 ms served, 3 ms waiting for a connection (db-pool 0.43 of their time).
+        CaptureBuilder capture = new CaptureBuilder().spread(1000, 4, i -> i % 100 == 0 ? 3 : 0).p99(84)
+                .metric(EventOutboxRule.DEPTH, second -> second * 20.0);
+
+        assertThat(verdict(capture).queue()).isEqualTo("event-outbox");
+    }
+
+    @Test
+    void aRequestQueueHoldingMostOfTheSlowestRequestsOutranksAGrowingBacklog() {
+        CaptureBuilder capture = new CaptureBuilder().spread(1000, 4, i -> i % 100 == 0 ? 80 : 0).p99(84)
+                .metric(EventOutboxRule.DEPTH, second -> second * 20.0);
+
+        assertThat(verdict(capture).queue()).isEqualTo("db-pool");
+    }
+
+    @Test
     void aBacklogThatStaysFlatIsNotGrowing() {
         CaptureBuilder capture = new CaptureBuilder().spread(1000, 4, i -> 0.1).metric(EventOutboxRule.DEPTH, 40);
 
