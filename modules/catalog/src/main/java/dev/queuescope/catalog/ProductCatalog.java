@@ -2,7 +2,9 @@ package dev.queuescope.catalog;
 
 import dev.queuescope.catalog.internal.CategoryRepository;
 import dev.queuescope.catalog.internal.ProductBulkLoader;
+import dev.queuescope.catalog.internal.ProductCsvExport;
 import dev.queuescope.catalog.internal.ProductRepository;
+import java.io.OutputStream;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +27,15 @@ public class ProductCatalog {
     private final ProductRepository products;
     private final CategoryRepository categories;
     private final ProductBulkLoader bulkLoader;
+    private final ProductCsvExport csvExport;
     private final ApplicationEventPublisher events;
 
     ProductCatalog(ProductRepository products, CategoryRepository categories, ProductBulkLoader bulkLoader,
-            ApplicationEventPublisher events) {
+            ProductCsvExport csvExport, ApplicationEventPublisher events) {
         this.products = products;
         this.categories = categories;
         this.bulkLoader = bulkLoader;
+        this.csvExport = csvExport;
         this.events = events;
     }
 
@@ -103,6 +107,16 @@ public class ProductCatalog {
     public BulkLoadResult bulkLoad(Collection<String> categoryNames, Collection<BulkProduct> drafts) {
         Map<String, Long> categoryIds = categories.ensure(categoryNames);
         return bulkLoader.load(drafts, categoryIds);
+    }
+
+    /**
+     * Every product as CSV ({@code id,sku,name,description,category,price_cents}, a header first), in id
+     * order, written to {@code out} as the database reads it: one statement, constant memory.
+     *
+     * @return the number of products written
+     */
+    public long exportCsv(OutputStream out) {
+        return csvExport.write(out);
     }
 
     private void requireCategory(long categoryId) {
