@@ -57,24 +57,11 @@ final class EntryWaits {
 
     private double servedTime(long from, long to) {
         double served = 0;
-        for (int i = firstStartingAtOrAfter(from - longest); i < byStart.size() && byStart.get(i).startNanos() < to; i++) {
+        int first = LockWaits.firstAtOrAfter(byStart, ServedRequest::startNanos, from - longest);
+        for (int i = first; i < byStart.size() && byStart.get(i).startNanos() < to; i++) {
             ServedRequest request = byStart.get(i);
             served += Math.max(0, Math.min(to, request.endNanos()) - Math.max(from, request.startNanos()));
         }
         return served;
-    }
-
-    private int firstStartingAtOrAfter(long nanos) {
-        int low = 0;
-        int high = byStart.size();
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (byStart.get(middle).startNanos() < nanos) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low;
     }
 }

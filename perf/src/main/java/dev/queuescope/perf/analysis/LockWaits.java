@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 /**
  * Stretches of requests' time spent waiting for a lock — a row lock in the database or a monitor /
@@ -42,7 +43,8 @@ final class LockWaits {
     /** Weighted lock-waiting time inside [from, to), by lock queue (summed over all the waiting threads). */
     Map<Queue, Double> during(long from, long to) {
         Map<Queue, Double> held = new EnumMap<>(Queue.class);
-        for (int i = firstStartingAtOrAfter(from - longest); i < sorted.size() && sorted.get(i).startNanos() < to; i++) {
+        int first = firstAtOrAfter(sorted, LockWait::startNanos, from - longest);
+        for (int i = first; i < sorted.size() && sorted.get(i).startNanos() < to; i++) {
             LockWait w = sorted.get(i);
             long overlap = Math.min(to, w.endNanos()) - Math.max(from, w.startNanos());
             if (overlap > 0) {
@@ -52,12 +54,13 @@ final class LockWaits {
         return held;
     }
 
-    private int firstStartingAtOrAfter(long nanos) {
+    /** The index of the first element whose key is at least {@code nanos}, in a list sorted by that key. */
+    static <T> int firstAtOrAfter(List<T> sorted, ToLongFunction<T> key, long nanos) {
         int low = 0;
         int high = sorted.size();
         while (low < high) {
             int middle = (low + high) >>> 1;
-            if (sorted.get(middle).startNanos() < nanos) {
+            if (key.applyAsLong(sorted.get(middle)) < nanos) {
                 low = middle + 1;
             } else {
                 high = middle;
