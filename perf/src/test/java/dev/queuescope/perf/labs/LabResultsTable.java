@@ -27,7 +27,8 @@ final class LabResultsTable {
     /** One run: the blind verdict, the expected queue's share, and the generator's figures from summary.json. */
     void row(String lab, String expected, Analysis.Result blind, JsonNode summary) {
         String shares = blind.queues().stream().filter(q -> expected.contains(q.name()) && q.shareOfP99() != null)
-                .map(q -> String.format(Locale.ROOT, "%s %.2f", q.name(), q.shareOfP99()))
+                .map(q -> String.format(Locale.ROOT, "%s %.2f (wait %.2f ms/request)", q.name(), q.shareOfP99(),
+                        q.waitMsPerRequest() == null ? Double.NaN : q.waitMsPerRequest()))
                 .reduce((a, b) -> a + ", " + b).orElse("—");
         String line = String.format(Locale.ROOT, "| `%s` | `%s` | `%s` | %s | %.2f | %.1f | %.1f |%n", lab, expected,
                 blind.verdict().queue(), shares, blind.verdict().confidence(), summary.at("/latencyMs/p99").asDouble(),
