@@ -18,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Caps request bodies ({@code queuescope.web.max-request-body}, default 64KB): a declared or
  * streamed body past the cap fails its first read past the cap with {@link BodyTooLargeException},
- * which {@link ApiExceptionHandler} answers with 413 before anything is written.
+ * which {@link ApiExceptionHandler} answers with 413 before anything is written. Imports are exempt.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
@@ -28,6 +28,12 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     RequestBodyLimitFilter(@Value("${queuescope.web.max-request-body:64KB}") DataSize max) {
         this.maxBytes = max.toBytes();
+    }
+
+    /** Bulk uploads are streamed into the database row by row, never held: their size is not a memory risk. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getRequestURI().startsWith("/api/v1/admin/imports/");
     }
 
     @Override

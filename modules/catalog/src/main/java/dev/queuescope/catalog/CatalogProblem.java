@@ -46,6 +46,12 @@ public class CatalogProblem extends ErrorResponseException {
                 List.of(Map.of("field", "name", "message", "already used")));
     }
 
+    public static CatalogProblem repeatedSkus(List<String> skus) {
+        return new CatalogProblem(HttpStatus.UNPROCESSABLE_CONTENT, "repeated-sku",
+                "An import names a sku more than once; nothing was imported",
+                skus.stream().map(sku -> Map.of("field", "sku", "message", sku + " appears more than once")).toList());
+    }
+
     public static CatalogProblem stale(long id) {
         return new CatalogProblem(HttpStatus.PRECONDITION_FAILED, "stale-product",
                 "Product " + id + " has changed since the version in If-Match", List.of());

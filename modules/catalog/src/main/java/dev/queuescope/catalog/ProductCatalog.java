@@ -3,9 +3,11 @@ package dev.queuescope.catalog;
 import dev.queuescope.catalog.internal.CategoryRepository;
 import dev.queuescope.catalog.internal.ProductBulkLoader;
 import dev.queuescope.catalog.internal.ProductCsvExport;
+import dev.queuescope.catalog.internal.ProductImporter;
 import dev.queuescope.catalog.internal.ProductRepository;
 import java.io.OutputStream;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +15,7 @@ import org.springframework.cache.annotation.CacheEvict;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -27,14 +30,16 @@ public class ProductCatalog {
     private final ProductRepository products;
     private final CategoryRepository categories;
     private final ProductBulkLoader bulkLoader;
+    private final ProductImporter importer;
     private final ProductCsvExport csvExport;
     private final ApplicationEventPublisher events;
 
     ProductCatalog(ProductRepository products, CategoryRepository categories, ProductBulkLoader bulkLoader,
-            ProductCsvExport csvExport, ApplicationEventPublisher events) {
+            ProductImporter importer, ProductCsvExport csvExport, ApplicationEventPublisher events) {
         this.products = products;
         this.categories = categories;
         this.bulkLoader = bulkLoader;
+        this.importer = importer;
         this.csvExport = csvExport;
         this.events = events;
     }
@@ -107,6 +112,20 @@ public class ProductCatalog {
     public BulkLoadResult bulkLoad(Collection<String> categoryNames, Collection<BulkProduct> drafts) {
         Map<String, Long> categoryIds = categories.ensure(categoryNames);
         return bulkLoader.load(drafts, categoryIds);
+    }
+
+    /**
+     * Imports products from a stream, merging by sku (new ones created, existing ones updated) and
+     * creating missing categories, set-based; publishes no per-row events. Only inside the caller's
+     * transaction ({@code MANDATORY}): an import spans modules (the caller makes the new products' stock
+     * rows) and is all-or-nothing. Every cached product may have changed, so the cache is emptied.
+     *
+     * @throws CatalogProblem (422) when the stream names a sku more than once
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    @CacheEvict(cacheNames = PRODUCT_CACHE, allEntries = true)
+    public ProductImportResult importProducts(Iterator<BulkProduct> rows) {
+        return importer.load(rows);
     }
 
     /**

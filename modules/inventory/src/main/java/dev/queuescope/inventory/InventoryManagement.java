@@ -35,6 +35,12 @@ public class InventoryManagement {
         return stock.upsertAvailable(productId, available);
     }
 
+    /** Creates empty stock rows for the products that have none, in one statement (an import's new products). */
+    @Transactional
+    public int ensureStockRows(long[] productIds) {
+        return stock.insertEmpty(productIds);
+    }
+
     /** Creates an empty stock row unless the product has one (idempotent: a redelivered event is harmless). */
     @Transactional
     public void ensureStockRow(long productId) {

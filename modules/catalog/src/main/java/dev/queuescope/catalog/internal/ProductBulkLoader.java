@@ -2,15 +2,12 @@ package dev.queuescope.catalog.internal;
 
 import dev.queuescope.catalog.BulkLoadResult;
 import dev.queuescope.catalog.BulkProduct;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import org.jooq.DSLContext;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,8 +17,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ProductBulkLoader {
-
-    private static final int CHUNK_BYTES = 1 << 16;
 
     private final DSLContext db;
 
@@ -61,39 +56,16 @@ public class ProductBulkLoader {
 
     private static void copy(Connection connection, Collection<BulkProduct> products, Map<String, Long> categoryIds)
             throws SQLException {
-        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("copy product_staging from stdin (format csv)");
-        try {
-            StringBuilder chunk = new StringBuilder(CHUNK_BYTES + 512);
+        try (CsvCopyIn copy = CsvCopyIn.open(connection, "copy product_staging from stdin (format csv)")) {
             for (BulkProduct product : products) {
                 Long categoryId = categoryIds.get(product.categoryName());
                 if (categoryId == null) {
                     throw new IllegalArgumentException("unknown category " + product.categoryName());
                 }
-                csv(chunk, product.sku()).append(',');
-                csv(chunk, product.name()).append(',');
-                csv(chunk, product.description()).append(',');
-                chunk.append(categoryId).append(',').append(product.priceCents()).append('\n');
-                if (chunk.length() >= CHUNK_BYTES) {
-                    write(copy, chunk);
-                }
+                copy.text(product.sku()).text(product.name()).text(product.description()).number(categoryId)
+                        .number(product.priceCents()).endRow();
             }
-            write(copy, chunk);
-            copy.endCopy();
-        } finally {
-            if (copy.isActive()) {
-                copy.cancelCopy();
-            }
+            copy.finish();
         }
-    }
-
-    private static StringBuilder csv(StringBuilder out, String value) {
-        return out.append('"').append(value.replace("\"", "\"\"")).append('"');
-    }
-
-    private static void write(CopyIn copy, StringBuilder chunk) throws SQLException {
-        byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
-        copy.writeToCopy(bytes, 0, bytes.length);
-        chunk.setLength(0);
     }
 }

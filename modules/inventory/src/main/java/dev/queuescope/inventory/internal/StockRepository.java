@@ -7,6 +7,7 @@ import dev.queuescope.inventory.StockLevel;
 import dev.queuescope.inventory.StockLine;
 import dev.queuescope.inventory.internal.db.tables.records.StockRecord;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,6 +77,14 @@ public class StockRepository {
     }
 
     /** Inserts stock rows for products that have none: one statement, the rows passed as two arrays. */
+    public int insertEmpty(long[] productIds) {
+        Long[] ids = Arrays.stream(productIds).sorted().boxed().toArray(Long[]::new);
+        return db.execute("""
+                insert into inventory.stock (product_id)
+                select unnest({0}::bigint[])
+                on conflict (product_id) do nothing""", DSL.val(ids));
+    }
+
     public int insertMissing(Map<Long, Integer> availableByProduct) {
         Long[] productIds = availableByProduct.keySet().stream().sorted().toArray(Long[]::new);
         Integer[] available = new Integer[productIds.length];

@@ -1,0 +1,88 @@
+package dev.queuescope.imports.internal;
+
+import dev.queuescope.catalog.ProductCatalog;
+import dev.queuescope.catalog.ProductImportResult;
+import dev.queuescope.imports.ImportStatus;
+import dev.queuescope.inventory.InventoryManagement;
+import java.io.InputStream;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.ErrorResponseException;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Runs product imports: the upload is parsed as it streams in and copied into the catalog, whose merge
+ * returns the new products; the inventory gives them stock rows in one statement. All of it is one
+ * transaction, so a bad line, a broken upload or a stopped shop leaves nothing behind. The latest
+ * imports are kept in memory for their progress.
+ */
+@Service
+public class ProductImports {
+
+    private static final int KEPT = 50;
+
+    private final ProductCatalog catalog;
+    private final InventoryManagement inventory;
+    private final TransactionTemplate transactions;
+    private final Map<String, ProductImport> recent = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, ProductImport> eldest) {
+                    return size() > KEPT;
+                }
+            });
+
+    ProductImports(ProductCatalog catalog, InventoryManagement inventory, TransactionTemplate transactions) {
+        this.catalog = catalog;
+        this.inventory = inventory;
+        this.transactions = transactions;
+    }
+
+    public ImportStatus importCsv(InputStream csv) {
+        ProductImport progress = new ProductImport();
+        recent.put(progress.id(), progress);
+        ProductCsvReader reader = new ProductCsvReader(csv, progress);
+        try {
+            long loaded = transactions.execute(status -> {
+                ProductImportResult result = catalog.importProducts(reader);
+                if (reader.invalidLines() > 0) {
+                    throw ImportProblem.invalidLines(progress.id(), reader.invalidLines(), reader.errors());
+                }
+                inventory.ensureStockRows(result.newProductIds());
+                return result.loaded();
+            });
+            progress.completed(loaded);
+            return progress.status();
+        } catch (JacksonException unreadable) {
+            progress.failed(unreadable.getOriginalMessage(), List.of());
+            throw ImportProblem.unreadable(progress.id(), unreadable.getOriginalMessage());
+        } catch (ErrorResponseException refused) {
+            progress.failed(String.valueOf(refused.getBody().getDetail()), reader.errors());
+            throw refused;
+        } catch (RuntimeException failed) {
+            progress.failed(failed.getClass().getSimpleName(), List.of());
+            throw failed;
+        }
+    }
+
+    /** A recent import's status; 404 problem when there is none by that id (or it is no longer kept). */
+    public ImportStatus status(String id) {
+        return Optional.ofNullable(recent.get(id)).map(ProductImport::status)
+                .orElseThrow(() -> ImportProblem.notFound(id));
+    }
+
+    /** The latest imports, newest first. */
+    public List<ImportStatus> recent() {
+        Collection<ProductImport> imports;
+        synchronized (recent) {
+            imports = List.copyOf(recent.values());
+        }
+        return imports.stream().map(ProductImport::status).toList().reversed();
+    }
+}
