@@ -1,8 +1,13 @@
 package dev.queuescope.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.queuescope.ShopHttpTest;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,6 +15,8 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -24,6 +31,9 @@ class ProductImportTests {
 
     @Autowired
     DSLContext db;
+
+    @LocalServerPort
+    int port;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -84,6 +94,29 @@ class ProductImportTests {
     }
 
     @Test
+    void anUploadCutOffMidwayLeavesNothingAndTheImportFailed() throws Exception {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 2_000; i++) {
+            csv.append("IMP-").append(run).append('-').append(i).append(",Chair ").append(i).append(",,Imported ")
+                    .append(run).append(",100\n");
+        }
+        byte[] body = csv.toString().getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/admin/imports/products HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/csv\r\n"
+                    + "Content-Length: " + body.length * 2 + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            await().atMost(Duration.ofSeconds(10)).until(() -> recent().stream()
+                    .anyMatch(i -> i.state().equals("RUNNING") && i.rowsRead() >= 1_000));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> recent().stream().noneMatch(i -> i.state().equals("RUNNING")));
+        assertThat(db.fetchCount(db.selectFrom("catalog.product").where("sku like ?", "IMP-" + run + "-%"))).isZero();
+        assertThat(recent().getFirst().state()).isEqualTo("FAILED");
+    }
+
+    @Test
     void anImportsProgressIsReadableByItsId() {
         ImportStatus done = importCsv(HEADER + "IMP-" + run + "-1,Oak chair,,Imported " + run + ",12900\n");
 
@@ -97,6 +130,12 @@ class ProductImportTests {
                 .exchange()
                 .expectStatus().isCreated()
                 .expectBody(ImportStatus.class).returnResult().getResponseBody());
+    }
+
+    private List<ImportStatus> recent() {
+        return Objects.requireNonNull(http.get().uri("/api/v1/admin/imports").exchange()
+                .expectStatus().isOk().expectBody(new ParameterizedTypeReference<List<ImportStatus>>() { })
+                .returnResult().getResponseBody());
     }
 
     private ImportStatus status(String id) {
