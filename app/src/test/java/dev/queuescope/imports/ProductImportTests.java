@@ -20,7 +20,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-/** POST /api/v1/admin/imports/products: a CSV upload, merged by sku, all or nothing. */
+/** POST /api/v1/admin/imports/products: a CSV or NDJSON upload, merged by sku, all or nothing. */
 @ShopHttpTest
 class ProductImportTests {
 
@@ -47,6 +47,23 @@ class ProductImportTests {
         assertThat(status.rowsRead()).isEqualTo(2);
         assertThat(status.rowsLoaded()).isEqualTo(2);
         assertThat(productNamed("IMP-" + run + "-1")).isEqualTo("Oak chair, tall");
+        assertThat(stockRowsOf("IMP-" + run + "-%")).isEqualTo(2);
+    }
+
+    @Test
+    void anNdjsonUploadImportsTheSameWay() {
+        ImportStatus status = Objects.requireNonNull(http.post().uri("/api/v1/admin/imports/products")
+                .contentType(MediaType.parseMediaType("application/x-ndjson"))
+                .body("{\"sku\":\"IMP-" + run + "-1\",\"name\":\"Oak chair\",\"category\":\"Imported " + run
+                        + "\",\"price_cents\":12900}\n"
+                        + "{\"sku\":\"IMP-" + run + "-2\",\"name\":\"Walnut lamp\",\"description\":\"Warm light\","
+                        + "\"category\":\"Imported " + run + "\",\"price_cents\":4500}\n")
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody(ImportStatus.class).returnResult().getResponseBody());
+
+        assertThat(status.rowsLoaded()).isEqualTo(2);
+        assertThat(productNamed("IMP-" + run + "-2")).isEqualTo("Walnut lamp");
         assertThat(stockRowsOf("IMP-" + run + "-%")).isEqualTo(2);
     }
 

@@ -44,10 +44,23 @@ public class ProductImports {
         this.transactions = transactions;
     }
 
-    public ImportStatus importCsv(InputStream csv) {
+    public ImportStatus importCsv(InputStream upload) {
+        ProductImport progress = start();
+        return run(progress, ProductUploadReader.csv(upload, progress));
+    }
+
+    public ImportStatus importNdjson(InputStream upload) {
+        ProductImport progress = start();
+        return run(progress, ProductUploadReader.ndjson(upload, progress));
+    }
+
+    private ProductImport start() {
         ProductImport progress = new ProductImport();
         recent.put(progress.id(), progress);
-        ProductCsvReader reader = new ProductCsvReader(csv, progress);
+        return progress;
+    }
+
+    private ImportStatus run(ProductImport progress, ProductUploadReader reader) {
         try {
             long loaded = transactions.execute(status -> {
                 ProductImportResult result = catalog.importProducts(reader);

@@ -26,8 +26,17 @@ class AdminImportController {
      * import has committed — or has been refused as a whole.
      */
     @PostMapping(path = "/api/v1/admin/imports/products", consumes = "text/csv")
-    ResponseEntity<ImportStatus> importProducts(HttpServletRequest request) throws IOException {
-        ImportStatus status = imports.importCsv(request.getInputStream());
+    ResponseEntity<ImportStatus> importCsv(HttpServletRequest request) throws IOException {
+        return created(imports.importCsv(request.getInputStream()));
+    }
+
+    /** The same from NDJSON: one product object per line. */
+    @PostMapping(path = "/api/v1/admin/imports/products", consumes = "application/x-ndjson")
+    ResponseEntity<ImportStatus> importNdjson(HttpServletRequest request) throws IOException {
+        return created(imports.importNdjson(request.getInputStream()));
+    }
+
+    private static ResponseEntity<ImportStatus> created(ImportStatus status) {
         return ResponseEntity.created(URI.create("/api/v1/admin/imports/" + status.id())).body(status);
     }
 
