@@ -131,6 +131,18 @@ class ProductImportTests {
         await().atMost(Duration.ofSeconds(30)).until(() -> recent().stream().noneMatch(i -> i.state().equals("RUNNING")));
         assertThat(db.fetchCount(db.selectFrom("catalog.product").where("sku like ?", "IMP-" + run + "-%"))).isZero();
         assertThat(recent().getFirst().state()).isEqualTo("FAILED");
+        assertThat(recent().getFirst().error()).startsWith("the upload broke off");
+    }
+
+    @Test
+    void anUploadThatIsNotCsvIsRefusedAsUnparsable() {
+        http.post().uri("/api/v1/admin/imports/products").contentType(MediaType.parseMediaType("text/csv"))
+                .body(HEADER + "IMP-" + run + "-1,\"Oak chair,,Imported " + run + ",100\n")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo("urn:queuescope:problem:unreadable-import");
+
+        assertThat(db.fetchCount(db.selectFrom("catalog.product").where("sku like ?", "IMP-" + run + "-%"))).isZero();
     }
 
     @Test

@@ -33,7 +33,7 @@ final class ImportProblem extends ErrorResponseException {
 
     static ImportProblem unreadable(String importId, String reason) {
         return new ImportProblem(HttpStatus.BAD_REQUEST, "unreadable-import",
-                "The upload is not readable CSV (" + reason + "); nothing was imported", importId, List.of());
+                "The upload cannot be parsed (" + reason + "); nothing was imported", importId, List.of());
     }
 
     static ImportProblem notFound(String importId) {

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.JacksonIOException;
 
 /**
  * Runs product imports: the upload is parsed as it streams in and copied into the catalog, whose merge
@@ -72,6 +73,10 @@ public class ProductImports {
             });
             progress.completed(loaded);
             return progress.status();
+        } catch (JacksonIOException brokenOff) {
+            // The upload stopped arriving (the client went away): nobody is left to answer.
+            progress.failed("the upload broke off: " + brokenOff.getOriginalMessage(), List.of());
+            throw brokenOff;
         } catch (JacksonException unreadable) {
             progress.failed(unreadable.getOriginalMessage(), List.of());
             throw ImportProblem.unreadable(progress.id(), unreadable.getOriginalMessage());
