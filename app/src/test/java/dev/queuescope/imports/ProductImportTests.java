@@ -135,6 +135,17 @@ class ProductImportTests {
     }
 
     @Test
+    void anUnparsableHeaderIsRefusedAndTheImportFailed() {
+        String importId = http.post().uri("/api/v1/admin/imports/products").contentType(MediaType.parseMediaType("text/csv"))
+                .body("sku,\"name\n")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody(Map.class).returnResult().getResponseBody().get("importId").toString();
+
+        assertThat(status(importId).state()).isEqualTo("FAILED");
+    }
+
+    @Test
     void anUploadThatIsNotCsvIsRefusedAsUnparsable() {
         http.post().uri("/api/v1/admin/imports/products").contentType(MediaType.parseMediaType("text/csv"))
                 .body(HEADER + "IMP-" + run + "-1,\"Oak chair,,Imported " + run + ",100\n")

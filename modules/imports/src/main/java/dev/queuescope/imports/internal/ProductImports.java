@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
@@ -46,31 +47,20 @@ public class ProductImports {
     }
 
     public ImportStatus importCsv(InputStream upload) {
-        ProductImport progress = start();
-        return run(progress, ProductUploadReader.csv(upload, progress));
+        return run(progress -> ProductUploadReader.csv(upload, progress));
     }
 
     public ImportStatus importNdjson(InputStream upload) {
-        ProductImport progress = start();
-        return run(progress, ProductUploadReader.ndjson(upload, progress));
+        return run(progress -> ProductUploadReader.ndjson(upload, progress));
     }
 
-    private ProductImport start() {
+    private ImportStatus run(Function<ProductImport, ProductUploadReader> open) {
         ProductImport progress = new ProductImport();
         recent.put(progress.id(), progress);
-        return progress;
-    }
-
-    private ImportStatus run(ProductImport progress, ProductUploadReader reader) {
         try {
-            long loaded = transactions.execute(status -> {
-                ProductImportResult result = catalog.importProducts(reader);
-                if (reader.invalidLines() > 0) {
-                    throw ImportProblem.invalidLines(progress.id(), reader.invalidLines(), reader.errors());
-                }
-                inventory.ensureStockRows(result.newProductIds());
-                return result.loaded();
-            });
+            // Opened inside: reading the CSV header can already fail.
+            ProductUploadReader reader = open.apply(progress);
+            long loaded = transactions.execute(status -> load(progress, reader));
             progress.completed(loaded);
             return progress.status();
         } catch (JacksonIOException brokenOff) {
@@ -80,13 +70,27 @@ public class ProductImports {
         } catch (JacksonException unreadable) {
             progress.failed(unreadable.getOriginalMessage(), List.of());
             throw ImportProblem.unreadable(progress.id(), unreadable.getOriginalMessage());
+        } catch (ImportProblem refused) {
+            throw refused;
         } catch (ErrorResponseException refused) {
-            progress.failed(String.valueOf(refused.getBody().getDetail()), reader.errors());
+            progress.failed(String.valueOf(refused.getBody().getDetail()), List.of());
             throw refused;
         } catch (RuntimeException failed) {
             progress.failed(failed.getClass().getSimpleName(), List.of());
             throw failed;
         }
+    }
+
+    /** In the import's transaction: the catalog's merge, then the lines' verdict, then the stock rows. */
+    private long load(ProductImport progress, ProductUploadReader reader) {
+        ProductImportResult result = catalog.importProducts(reader);
+        if (reader.invalidLines() > 0) {
+            ImportProblem refused = ImportProblem.invalidLines(progress.id(), reader.invalidLines(), reader.errors());
+            progress.failed(String.valueOf(refused.getBody().getDetail()), reader.errors());
+            throw refused;
+        }
+        inventory.ensureStockRows(result.newProductIds());
+        return result.loaded();
     }
 
     /** A recent import's status; 404 problem when there is none by that id (or it is no longer kept). */
