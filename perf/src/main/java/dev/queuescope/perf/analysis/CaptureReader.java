@@ -119,12 +119,14 @@ final class CaptureReader {
                 long start = nanos(event.getStartTime());
                 long end = nanos(event.getEndTime());
                 String type = event.getEventType().getName();
-                if (type.equals("queuescope.HttpRequest") && end >= from - SERVER_WORK_LEAD_NANOS && start < to) {
-                    serverWork.add(served(event, start, end));
+                if (type.equals("queuescope.HttpRequest")) {
+                    eventTypes.add(type);
+                    request(served(event, start, end));
+                    continue;
                 }
                 // Waits that started in warm-up still count when they end inside the window.
                 if (end < from || start >= to) {
-                    if (type.equals("queuescope.HttpRequest") || type.equals("queuescope.EventPublication")) {
+                    if (type.equals("queuescope.EventPublication")) {
                         eventTypes.add(type);
                     }
                     continue;
@@ -137,7 +139,6 @@ final class CaptureReader {
 
     private void read(String type, RecordedEvent event, long start, long end) {
         switch (type) {
-            case "queuescope.HttpRequest" -> request(event, start, end);
             case "queuescope.ConnectionAcquire" -> {
                 String id = event.getString("requestId");
                 if (id != null) {
@@ -174,14 +175,19 @@ final class CaptureReader {
         }
     }
 
-    private void request(RecordedEvent event, long start, long end) {
-        long intendedMicros = event.getLong("intendedStartMicros");
-        long intended = intendedMicros * 1_000;
-        // Only the generator's requests of the measured window (warm-up and probes carry no or earlier starts).
-        if (intendedMicros <= 0 || intended < from || intended >= to) {
-            return;
+    /**
+     * Every request a server thread served around the window goes to the threads' busy timeline; only
+     * the generator's requests of the measured window are measured (warm-up and probes carry no or
+     * earlier intended starts).
+     */
+    private void request(ServedRequest request) {
+        if (request.endNanos() >= from - SERVER_WORK_LEAD_NANOS && request.startNanos() < to) {
+            serverWork.add(request);
         }
-        requests.add(served(event, start, end));
+        long intended = request.intendedNanos();
+        if (intended > 0 && intended >= from && intended < to && request.startNanos() < to) {
+            requests.add(request);
+        }
     }
 
     private static ServedRequest served(RecordedEvent event, long start, long end) {
