@@ -48,7 +48,6 @@ public class ProductImporter {
                         select distinct category from product_import order by category
                         on conflict (name) do nothing""");
                 ProductImportResult result = merge(statement);
-                statement.execute("drop table product_import");
                 // As after a bulk load: statistics for the planner, the GIN pending list merged now.
                 statement.execute("analyze catalog.product");
                 statement.execute("select gin_clean_pending_list('catalog.product_search_idx')");
