@@ -75,7 +75,7 @@ class ProductImportTests {
 
         assertThat(again.rowsLoaded()).isEqualTo(1);
         assertThat(productNamed("IMP-" + run + "-1")).isEqualTo("Oak chair (2nd edition)");
-        assertThat(db.fetchCount(db.selectFrom("catalog.product").where("sku like ?", "IMP-" + run + "-%"))).isEqualTo(1);
+        assertThat(productsOfThisRun()).isEqualTo(1);
     }
 
     @Test
@@ -94,7 +94,7 @@ class ProductImportTests {
         assertThat(problem.get("errors")).isEqualTo(List.of(
                 Map.of("line", 3, "field", "price_cents", "message", "a whole number of cents, 0 or more"),
                 Map.of("line", 4, "field", "name", "message", "1–200 characters")));
-        assertThat(db.fetchCount(db.selectFrom("catalog.product").where("sku like ?", "IMP-" + run + "-%"))).isZero();
+        assertThat(productsOfThisRun()).isZero();
         assertThat(db.fetchCount(db.selectFrom("catalog.category").where("name = ?", "Imported " + run))).isZero();
         assertThat(status((String) problem.get("importId")).state()).isEqualTo("FAILED");
     }
@@ -107,7 +107,7 @@ class ProductImportTests {
                 .expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.errors[0].message").isEqualTo("IMP-" + run + "-1 appears more than once");
 
-        assertThat(db.fetchCount(db.selectFrom("catalog.product").where("sku like ?", "IMP-" + run + "-%"))).isZero();
+        assertThat(productsOfThisRun()).isZero();
     }
 
     @Test
@@ -129,7 +129,7 @@ class ProductImportTests {
         }
 
         await().atMost(Duration.ofSeconds(30)).until(() -> recent().stream().noneMatch(i -> i.state().equals("RUNNING")));
-        assertThat(db.fetchCount(db.selectFrom("catalog.product").where("sku like ?", "IMP-" + run + "-%"))).isZero();
+        assertThat(productsOfThisRun()).isZero();
         assertThat(recent().getFirst().state()).isEqualTo("FAILED");
         assertThat(recent().getFirst().error()).startsWith("the upload broke off");
     }
@@ -153,7 +153,7 @@ class ProductImportTests {
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.type").isEqualTo("urn:queuescope:problem:unreadable-import");
 
-        assertThat(db.fetchCount(db.selectFrom("catalog.product").where("sku like ?", "IMP-" + run + "-%"))).isZero();
+        assertThat(productsOfThisRun()).isZero();
     }
 
     @Test
@@ -181,6 +181,10 @@ class ProductImportTests {
     private ImportStatus status(String id) {
         return Objects.requireNonNull(http.get().uri("/api/v1/admin/imports/{id}", id).exchange()
                 .expectStatus().isOk().expectBody(ImportStatus.class).returnResult().getResponseBody());
+    }
+
+    private int productsOfThisRun() {
+        return db.fetchCount(db.selectFrom("catalog.product").where("sku like ?", "IMP-" + run + "-%"));
     }
 
     private String productNamed(String sku) {

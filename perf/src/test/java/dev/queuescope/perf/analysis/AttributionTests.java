@@ -83,8 +83,7 @@ class AttributionTests {
         CaptureBuilder capture = new CaptureBuilder().metric(Capture.SERVER_THREADS, 2)
                 .request("a", 1, 0, 0, 20, 1).request("b", 2, 0, 0, 20, 1).request("late", 1, 5, 25, 5, 1);
 
-        RequestAccount late = Attribution.of(capture.build(), LedgerSettings.DEFAULTS).stream()
-                .filter(a -> a.request.id().equals("late")).findFirst().orElseThrow();
+        RequestAccount late = account(capture, "late");
 
         assertThat(ms(late.wait(Queue.HTTP_THREADS))).isEqualTo(15.0);
     }
@@ -96,8 +95,7 @@ class AttributionTests {
         CaptureBuilder capture = new CaptureBuilder().metric(Capture.SERVER_THREADS, 1)
                 .request("a", 1, 0, 0, 20, 1).request("b", 1, 10, 24, 4, 1).request("late", 1, 12, 30, 5, 1);
 
-        RequestAccount late = Attribution.of(capture.build(), LedgerSettings.DEFAULTS).stream()
-                .filter(a -> a.request.id().equals("late")).findFirst().orElseThrow();
+        RequestAccount late = account(capture, "late");
 
         assertThat(ms(late.wait(Queue.HTTP_THREADS))).isEqualTo(18.0);
     }
@@ -122,8 +120,7 @@ class AttributionTests {
         CaptureBuilder capture = new CaptureBuilder().metric(Capture.SERVER_THREADS, 1)
                 .request("a", 1, 0, 0, 20, 1).request("b", 1, 25, 27, 4, 1);
 
-        RequestAccount b = Attribution.of(capture.build(), LedgerSettings.DEFAULTS).stream()
-                .filter(a -> a.request.id().equals("b")).findFirst().orElseThrow();
+        RequestAccount b = account(capture, "b");
 
         assertThat(b.wait(Queue.HTTP_THREADS)).isZero();
     }
