@@ -21,9 +21,9 @@ PERF_JAR := perf/target/queuescope-perf.jar
 SCENARIO ?=
 RATE ?=
 DURATION ?= 60s
-WARMUP ?= 10s
+WARMUP ?= 30s
 
-.PHONY: help build run deps test seed docs clean perf perf-sweep perf-analyse perf-blind perf-compare perf-selftest perf-clean test-labs
+.PHONY: help build run deps test seed docs clean perf perf-sweep perf-analyse perf-blind perf-compare perf-selftest perf-clean test-labs bench
 
 help: ## list the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -47,7 +47,7 @@ test: ## the whole test suite: unit, module, HTTP, architecture
 $(PERF_JAR): $(shell find perf -name pom.xml -o -path 'perf/src/main/*' -type f 2>/dev/null)
 	$(MVN) -pl perf -DskipTests package
 
-perf: $(JAR) $(PERF_JAR) ## load + capture: [SCENARIO=mixed RATE=100] DURATION=60s WARMUP=10s [LAB=a,b] [TARGET=url PID=pid]
+perf: $(JAR) $(PERF_JAR) ## load + capture: [SCENARIO=mixed RATE=100] DURATION=60s WARMUP=30s [LAB=a,b] [TARGET=url PID=pid]
 	java -jar $(PERF_JAR) run $(if $(SCENARIO),--scenario=$(SCENARIO)) $(if $(RATE),--rate=$(RATE)) --duration=$(DURATION) --warmup=$(WARMUP) \
 		$(if $(LAB),--lab=$(LAB)) \
 		$(if $(TARGET),--target=$(TARGET)) $(if $(PID),--pid=$(PID)) $(if $(MANAGEMENT),--management=$(MANAGEMENT))
@@ -63,6 +63,9 @@ perf-blind: $(PERF_JAR) ## copy a run with only its captured data to <RUN>-blind
 
 perf-compare: $(PERF_JAR) ## run B against run A: A=<run-id> B=<run-id> (faster, slower or same within noise)
 	java -jar $(PERF_JAR) compare $(A) $(B)
+
+bench: $(JAR) $(PERF_JAR) ## the shop against plain pgjdbc and raw COPY on the same database (~12 min): perf/results/latest-bench/bench.json
+	java -jar $(PERF_JAR) bench $(if $(REPEATS),--repeats=$(REPEATS)) $(if $(ROWS),--rows=$(ROWS))
 
 perf-selftest: $(PERF_JAR) ## the generator against a null responder (pinned cores): µs/request, highest honest rate
 	java -jar $(PERF_JAR) selftest

@@ -63,8 +63,13 @@ public final class RunCommand implements Callable<Integer> {
             description = "measured phase, e.g. 30s, 2m (default: ${DEFAULT-VALUE})")
     Duration duration;
 
-    @Option(names = "--warmup", defaultValue = "10s", converter = DurationConverter.class, paramLabel = "TIME",
-            description = "ramped warm-up, excluded from statistics (default: ${DEFAULT-VALUE})")
+    /*
+     * 30 s: with 15 s at 50 req/s the JIT compiler threads still took a tenth of a core in the window,
+     * and a healthy shop's p99 was 39 ms; with 30 s it was 20 and 21 ms (docs/perf-guide.md, "Warm-up").
+     */
+    @Option(names = "--warmup", defaultValue = "30s", converter = DurationConverter.class, paramLabel = "TIME",
+            description = "ramped warm-up, excluded from statistics; the JIT compiles the shop's hot paths "
+                    + "in it (default: ${DEFAULT-VALUE})")
     Duration warmup;
 
     @Option(names = "--arrivals", defaultValue = "POISSON", paramLabel = "CONSTANT|POISSON",
