@@ -108,7 +108,7 @@ public final class ShopProcess implements AutoCloseable {
         }
     }
 
-    static List<String> jvmOptions(Path file) throws IOException {
+    public static List<String> jvmOptions(Path file) throws IOException {
         return Files.readAllLines(file).stream().map(String::strip)
                 .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
     }
