@@ -24,7 +24,10 @@ public class InventoryManagement {
         this.stock = stock;
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * One select, no transaction of its own: a read-only one would add three round trips (set read
+     * only, commit, set read write) to a one-statement read.
+     */
     public Optional<StockLevel> stockOf(long productId) {
         return stock.find(productId);
     }

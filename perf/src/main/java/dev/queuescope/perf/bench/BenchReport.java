@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** What {@code bench} writes: {@code bench.json} for CI and {@code bench.md}, the same table for people. */
 record BenchReport(String id, Environment environment, Settings settings, Map<String, Ratio> ratios) {
 
-    /** @param warmupSeconds JIT warm-up of both sides before the first repeat */
+    /** @param warmupSeconds the longest JIT warm-up of each side (it ends once two 5 s slices agree) */
     record Settings(int repeats, int secondsPerMeasure, int importRows, int concurrency, long warmupSeconds) {
     }
 
