@@ -42,7 +42,7 @@ public final class Analysis {
         Ledger ledger = new Ledger(capture, settings);
         List<QueueEntry> queues = RULES.stream().map(rule -> rule.entry(ledger)).toList();
         Verdict verdict = Verdict.of(queues, capture, settings);
-        List<Double> series = verdict.queue().equals("none") ? List.of()
+        List<Double> series = !verdict.namesAQueue() ? List.of()
                 : Queue.ofLabel(verdict.queue()).kind() == Queue.Kind.BACKLOG
                         ? ledger.metricSeries(EventOutboxRule.DEPTH)
                         : ledger.perSecondMs(a -> a.at(Queue.ofLabel(verdict.queue())));

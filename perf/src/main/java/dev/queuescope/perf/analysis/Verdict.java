@@ -12,14 +12,20 @@ import org.jspecify.annotations.Nullable;
  * request queue with the largest share of the p99 cohort, with its evidence — unless only the objective
  * was missed, no request queue holds most of the tail and a backlog grows: then the backlog, whose
  * consumers take the capacity the requests lack. Otherwise, when a backlog grows under the constant
- * load: that backlog. Otherwise {@code none} — which says nothing
- * about the queues that were not observed, and the verdict lists them.
+ * load: that backlog. A missed objective that no observed queue accounts for is {@code unexplained}.
+ * Otherwise {@code none} — which says nothing about the queues that were not observed, and the
+ * verdict lists them.
  *
  * <p>Confidence for a request queue is its p99 share, discounted by how close the runner-up comes
  * ({@code share × share / (share + runner-up share)}); for a backlog, its growth score; for
  * {@code none}, the fraction of the vocabulary that was observed.
  */
 public record Verdict(String queue, double confidence, String summary, List<String> evidence) {
+
+    /** Whether the verdict is one of the queues (not {@code none} or {@code unexplained}). */
+    public boolean namesAQueue() {
+        return !queue.equals("none") && !queue.equals("unexplained");
+    }
 
     static Verdict of(List<QueueEntry> queues, Capture capture, LedgerSettings settings) {
         @Nullable Double objective = capture.objectiveP99Ms();
@@ -41,6 +47,9 @@ public record Verdict(String queue, double confidence, String summary, List<Stri
             if (top >= settings.verdictMinShare() && outranksBacklog) {
                 String trigger = objectiveLine + (growing.isEmpty() ? "" : "; growing: " + String.join(", ", growing));
                 return requestQueue(ranked, objectiveLine, trigger);
+            }
+            if (missed && backlog.isEmpty()) {
+                return unexplained(queues, ranked, objectiveLine, settings);
             }
         }
         return backlog.map(grown -> backlog(grown, objectiveLine)).orElseGet(() -> none(queues, objectiveLine));
@@ -74,6 +83,26 @@ public record Verdict(String queue, double confidence, String summary, List<Stri
         evidence.addAll(grown.evidence());
         return new Verdict(grown.name(), grown.score(), String.format(Locale.ROOT,
                 "%s, but the %s backlog grows under constant load", objectiveLine, grown.name()), evidence);
+    }
+
+    /**
+     * The objective was missed and no observed queue holds even {@code verdictMinShare} of the tail:
+     * the time went somewhere the kit does not see (before the server, in a part not instrumented).
+     * Never {@code none}, which would read as healthy.
+     */
+    private static Verdict unexplained(List<QueueEntry> queues, List<QueueEntry> ranked, String objectiveLine,
+            LedgerSettings settings) {
+        List<String> evidence = new ArrayList<>(List.of(objectiveLine));
+        evidence.add(String.format(Locale.ROOT, "no observed queue holds %.0f %% of the slowest requests' time "
+                + "(the largest: %s); tailToCause shows where it went — time before a server thread, the "
+                + "generator's connection cap, the part no queue accounts for", 100 * settings.verdictMinShare(),
+                ranked.isEmpty() ? "none observed" : String.format(Locale.ROOT, "%s, %.0f %%", ranked.getFirst().name(),
+                        100 * ranked.getFirst().shareOfP99())));
+        List<String> unobserved = queues.stream().filter(q -> !q.observed()).map(QueueEntry::name).toList();
+        if (!unobserved.isEmpty()) {
+            evidence.add("not observed: " + String.join(", ", unobserved));
+        }
+        return new Verdict("unexplained", 0, objectiveLine + ", and no observed queue accounts for it", evidence);
     }
 
     private static Verdict none(List<QueueEntry> queues, String objectiveLine) {

@@ -43,6 +43,17 @@ class VerdictTests {
     }
 
     @Test
+    void aMissedObjectiveThatNoObservedQueueAccountsForIsUnexplainedNotNone() {
+        // Requests of 4 ms on the server, but the generator measured a p99 of half a second: the time
+        // went before the server, where no queue rule looks.
+        Verdict verdict = verdict(new CaptureBuilder().spread(1000, 4, i -> 0.1).p99(500));
+
+        assertThat(verdict.queue()).isEqualTo("unexplained");
+        assertThat(verdict.confidence()).isZero();
+        assertThat(verdict.evidence()).anyMatch(line -> line.startsWith("no observed queue holds 10 %"));
+    }
+
+    @Test
     void aDeepQueueThatDoesNotGrowIsNotAVerdictWhenTheObjectiveIsMet() {
         CaptureBuilder capture = new CaptureBuilder().spread(1000, 4, i -> 8).metric("hikaricp_connections_pending", 6)
                 .p99(20);
