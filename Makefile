@@ -64,7 +64,7 @@ perf-blind: $(PERF_JAR) ## copy a run with only its captured data to <RUN>-blind
 perf-compare: $(PERF_JAR) ## run B against run A: A=<run-id> B=<run-id> (faster, slower or same within noise)
 	java -jar $(PERF_JAR) compare $(A) $(B)
 
-bench: $(JAR) $(PERF_JAR) ## the shop against plain pgjdbc and raw COPY on the same database (~12 min): perf/results/latest-bench/bench.json
+bench: $(JAR) $(PERF_JAR) ## the shop against plain pgjdbc and raw COPY on the same database (~15 min): perf/results/latest-bench/bench.json
 	java -jar $(PERF_JAR) bench $(if $(REPEATS),--repeats=$(REPEATS)) $(if $(ROWS),--rows=$(ROWS))
 
 perf-selftest: $(PERF_JAR) ## the generator against a null responder (pinned cores): µs/request, highest honest rate

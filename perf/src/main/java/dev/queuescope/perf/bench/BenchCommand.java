@@ -176,7 +176,20 @@ public final class BenchCommand implements Callable<Integer> {
 
         BulkWork bulk = new BulkWork(shop, connection);
         bulk.createRawTable();
-        Ratio.Builder importRatio = new Ratio.Builder("import " + rows + " rows (CSV)", "raw COPY of the same file "
+        Ratio importRatio = importRatio(bulk, dir);
+        Ratio exportRatio = exportRatio(bulk, connection);
+        Map<String, Ratio> ratios = new LinkedHashMap<>();
+        ratios.put("getById", getById.build());
+        ratios.put("keysetPage", keysetPage.build());
+        ratios.put("placeOrder", placeOrder.build());
+        ratios.put("import", importRatio);
+        ratios.put("export", exportRatio);
+        return ratios;
+    }
+
+    /** A new file of {@code --rows} products per repeat, imported by the shop and copied raw. */
+    private Ratio importRatio(BulkWork bulk, Path dir) throws Exception {
+        Ratio.Builder ratio = new Ratio.Builder("import " + rows + " rows (CSV)", "raw COPY of the same file "
                 + "into a table with the same columns' indexes and the same starting rows", 0.8, "rows/s");
         for (int r = 0; r < repeats; r++) {
             Path csv = bulk.writeCsv(dir.resolve("import.csv"), rows, "B" + r, seed + r);
@@ -191,11 +204,17 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             }
             Files.delete(csv);
-            importRatio.add(Side.bulk(rows / shopSeconds), Side.bulk(rows / rawSeconds));
+            ratio.add(Side.bulk(rows / shopSeconds), Side.bulk(rows / rawSeconds));
             System.out.printf("  import %d rows: shop %.1f s, raw COPY %.1f s%n", rows, shopSeconds, rawSeconds);
         }
-        long exported = 0;
-        Ratio.Builder exportRatio = null;
+        return ratio.build();
+    }
+
+    /** Every product (the seeded ones and all the imports') exported by the shop and by a raw COPY. */
+    private Ratio exportRatio(BulkWork bulk, Connection connection) throws Exception {
+        long exported = productCount(connection);
+        Ratio.Builder ratio = new Ratio.Builder("export " + exported + " rows (CSV)",
+                "raw COPY (the export's query) TO STDOUT", 0.8, "rows/s");
         for (int r = 0; r < repeats; r++) {
             boolean shopFirst = r % 2 == 0;
             BulkWork.Timed shopSide = null;
@@ -211,22 +230,11 @@ public final class BenchCommand implements Callable<Integer> {
                 throw new IllegalStateException("the shop exported " + shopSide.bytes() + " bytes, raw COPY "
                         + rawSide.bytes() + ": they do not export the same rows");
             }
-            exported = productCount(connection);
-            if (exportRatio == null) {
-                exportRatio = new Ratio.Builder("export " + exported + " rows (CSV)",
-                        "raw COPY (the export's query) TO STDOUT", 0.8, "rows/s");
-            }
-            exportRatio.add(Side.bulk(exported / shopSide.seconds()), Side.bulk(exported / rawSide.seconds()));
+            ratio.add(Side.bulk(exported / shopSide.seconds()), Side.bulk(exported / rawSide.seconds()));
             System.out.printf("  export %d rows: shop %.2f s, raw COPY %.2f s%n", exported, shopSide.seconds(),
                     rawSide.seconds());
         }
-        Map<String, Ratio> ratios = new LinkedHashMap<>();
-        ratios.put("getById", getById.build());
-        ratios.put("keysetPage", keysetPage.build());
-        ratios.put("placeOrder", placeOrder.build());
-        ratios.put("import", importRatio.build());
-        ratios.put("export", exportRatio.build());
-        return ratios;
+        return ratio.build();
     }
 
     @FunctionalInterface
