@@ -2,19 +2,11 @@ package dev.queuescope.perf.load;
 
 import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
-import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClientAgent;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpVersion;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -23,15 +15,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * request as soon as the previous response is in (a closed loop). Only for finding a maximum — a
  * closed loop waits for the service before sending, so its latencies hide queueing (coordinated
  * omission); latency is measured with {@link OpenLoopGenerator} at a rate below this maximum.
- * Same client as the open-loop generator: one event loop, HTTP/1.1 keep-alive, no pipelining.
+ * Same client as the open-loop generator ({@link LoadClient}).
  */
 public final class ClosedLoopDriver implements AutoCloseable {
 
-    private static final long CLOSE_TIMEOUT_SECONDS = 5;
     private static final int TIMEOUT_MILLIS = 30_000;
 
-    private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
-    private final HttpClientAgent client;
+    private final LoadClient client;
     private final int connections;
 
     /**
@@ -43,13 +33,7 @@ public final class ClosedLoopDriver implements AutoCloseable {
             throw new IllegalArgumentException("connections must be >= 1, got " + connections);
         }
         this.connections = connections;
-        this.client = vertx.createHttpClient(new HttpClientOptions()
-                        .setProtocolVersion(HttpVersion.HTTP_1_1)
-                        .setKeepAlive(true)
-                        .setPipelining(false)
-                        .setDefaultHost(target.getHost())
-                        .setDefaultPort(target.getPort() == -1 ? 80 : target.getPort()),
-                new PoolOptions().setHttp1MaxSize(connections));
+        this.client = new LoadClient(target, connections);
     }
 
     /**
@@ -59,7 +43,7 @@ public final class ClosedLoopDriver implements AutoCloseable {
      * @param source called on the driver's event loop, as {@link OpenLoopGenerator} calls it
      */
     public Throughput run(RequestSource source, Duration duration) throws InterruptedException {
-        Loop loop = new Loop(source, vertx.getOrCreateContext());
+        Loop loop = new Loop(source, client.vertx.getOrCreateContext());
         long start = System.nanoTime();
         loop.context.runOnContext(ignored -> {
             for (int i = 0; i < connections; i++) {
@@ -106,7 +90,7 @@ public final class ClosedLoopDriver implements AutoCloseable {
             RequestOptions options = new RequestOptions().setMethod(spec.method()).setURI(spec.path())
                     .setHeaders(headers).setConnectTimeout(TIMEOUT_MILLIS).setIdleTimeout(TIMEOUT_MILLIS);
             inFlight.incrementAndGet();
-            client.request(options)
+            client.http.request(options)
                     .compose(request -> spec.body() == null ? request.send() : request.send(Buffer.buffer(spec.body())))
                     .compose(response -> response.body().map(body -> response.statusCode()))
                     .onComplete(done -> {
@@ -122,13 +106,6 @@ public final class ClosedLoopDriver implements AutoCloseable {
     /** Closes the connections and the event loop; waits up to 5 s for each. */
     @Override
     public void close() {
-        try {
-            client.close().toCompletionStage().toCompletableFuture().get(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            vertx.close().toCompletionStage().toCompletableFuture().get(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not close the HTTP client and Vert.x", e);
-        }
+        client.close();
     }
 }

@@ -47,8 +47,4 @@ public record LoadPlan(URI target, double ratePerSecond, Duration warmup, Durati
             throw new IllegalArgumentException("requestTimeout must be positive");
         }
     }
-
-    int port() {
-        return target.getPort() == -1 ? 80 : target.getPort();
-    }
 }

@@ -1,19 +1,12 @@
 package dev.queuescope.perf.load;
 
 import io.vertx.core.Context;
-import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
-import io.vertx.core.http.HttpClientAgent;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpVersion;
-import io.vertx.core.http.PoolOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
 
@@ -31,13 +24,11 @@ public final class OpenLoopGenerator implements AutoCloseable {
     /** Time for the client's own timeouts to fire after the request timeout before a request is abandoned. */
     private static final long DRAIN_GRACE = SECOND;
     private static final long DRAIN_POLL = TimeUnit.MILLISECONDS.toNanos(10);
-    private static final long CLOSE_TIMEOUT_SECONDS = 5;
 
     private final LoadPlan plan;
     private final RequestSource source;
     private final Path hlog;
-    private final Vertx vertx;
-    private final HttpClientAgent client;
+    private final LoadClient client;
     private boolean ran;
 
     /**
@@ -47,17 +38,7 @@ public final class OpenLoopGenerator implements AutoCloseable {
         this.plan = plan;
         this.source = source;
         this.hlog = hlog;
-        // One event loop: the generator's cost is then one thread's CPU time, and the scheduler and the
-        // connections never contend for a lock.
-        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
-        this.client = vertx.createHttpClient(
-                new HttpClientOptions()
-                        .setProtocolVersion(HttpVersion.HTTP_1_1)
-                        .setKeepAlive(true)
-                        .setPipelining(false)
-                        .setDefaultHost(plan.target().getHost())
-                        .setDefaultPort(plan.port()),
-                new PoolOptions().setHttp1MaxSize(plan.maxConnections()));
+        this.client = new LoadClient(plan.target(), plan.maxConnections());
     }
 
     /** Runs the warm-up and the measured phase, then waits (bounded) for outstanding responses. */
@@ -71,8 +52,9 @@ public final class OpenLoopGenerator implements AutoCloseable {
         ProgressTracker tracker = new ProgressTracker(recording, schedule);
         long base = System.nanoTime();
         long baseEpochMillis = System.currentTimeMillis();
-        Context context = vertx.getOrCreateContext();
-        SendLoop loop = new SendLoop(vertx, client, schedule, source, recording, plan, base, baseEpochMillis * 1_000);
+        Context context = client.vertx.getOrCreateContext();
+        SendLoop loop = new SendLoop(client.vertx, client.http, schedule, source, recording, plan, base,
+                baseEpochMillis * 1_000);
         ThreadCpu cpu = new ThreadCpu(await(loop.start(context)));
         long warmupEnd = schedule.warmupNanos();
         long end = schedule.endNanos();
@@ -173,13 +155,6 @@ public final class OpenLoopGenerator implements AutoCloseable {
     /** Closes the connections and the event loop; waits up to 5 s for each. */
     @Override
     public void close() {
-        try {
-            client.close().toCompletionStage().toCompletableFuture().get(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            vertx.close().toCompletionStage().toCompletableFuture().get(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not close the HTTP client and Vert.x", e);
-        }
+        client.close();
     }
 }
