@@ -21,7 +21,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -94,10 +93,8 @@ public final class BenchCommand implements Callable<Integer> {
         SeededTemplate.copy(SeededTemplate.ensure(results.resolve(".templates"), options, "/api/v1/admin/seed"),
                 dir.resolve("data"));
         Map<String, Ratio> ratios;
-        try (ShopProcess shop = ShopProcess.start(options);
-                Connection connection = DriverManager.getConnection(
-                        "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/postgres", "postgres", "")) {
-            ratios = measure(shop.shop(), "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/postgres", connection, dir);
+        try (ShopProcess shop = ShopProcess.start(options); Connection connection = ports.openDatabase()) {
+            ratios = measure(shop.shop(), ports, connection, dir);
         } finally {
             RunDirectory.deleteTree(dir.resolve("data"));
         }
@@ -113,7 +110,7 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Map<String, Ratio> measure(URI shop, String jdbcUrl, Connection connection, Path dir)
+    private Map<String, Ratio> measure(URI shop, ShopProcess.Ports database, Connection connection, Path dir)
             throws Exception {
         Scenario byId = scenario("product-reads");
         Scenario pages = scenario("list-pages");
@@ -128,7 +125,7 @@ public final class BenchCommand implements Callable<Integer> {
         try (var sql = connection.createStatement()) {
             sql.executeUpdate("update inventory.stock set available = 1000000");
         }
-        JdbcLoad jdbc = new JdbcLoad(jdbcUrl, concurrency);
+        JdbcLoad jdbc = new JdbcLoad(database, concurrency);
         JdbcLoad.Work rawById = BaselineWork.productById(productIds);
         JdbcLoad.Work rawOrder = BaselineWork.placeOrder(productIds);
         Duration each = Duration.ofSeconds(seconds);

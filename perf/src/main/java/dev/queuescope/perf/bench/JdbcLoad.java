@@ -1,7 +1,7 @@
 package dev.queuescope.perf.bench;
 
+import dev.queuescope.perf.run.ShopProcess;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,12 +24,12 @@ final class JdbcLoad {
         void run(Connection connection, SplittableRandom random) throws SQLException;
     }
 
-    private final String url;
+    private final ShopProcess.Ports database;
     private final int workers;
     private final AtomicReference<Exception> failure = new AtomicReference<>();
 
-    JdbcLoad(String url, int workers) {
-        this.url = url;
+    JdbcLoad(ShopProcess.Ports database, int workers) {
+        this.database = database;
         this.workers = workers;
     }
 
@@ -97,7 +97,7 @@ final class JdbcLoad {
 
     private Runnable withConnection(OnConnection body) {
         return () -> {
-            try (Connection connection = DriverManager.getConnection(url, "postgres", "")) {
+            try (Connection connection = database.openDatabase()) {
                 body.run(connection);
             } catch (SQLException | RuntimeException e) {
                 failure.compareAndSet(null, e);

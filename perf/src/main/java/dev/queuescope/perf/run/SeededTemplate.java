@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -48,16 +47,14 @@ public final class SeededTemplate {
             if (seeded.statusCode() != 200) {
                 throw new IOException("Seeding the template failed: " + seeded.statusCode() + " " + seeded.body());
             }
-            settle(shop.ports().postgres());
+            settle(shop.ports());
         }
         Files.move(building, template);
         return template;
     }
 
-    private static void settle(int postgresPort) throws IOException {
-        try (Connection connection = DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:" + postgresPort + "/postgres", "postgres", "");
-                Statement statement = connection.createStatement()) {
+    private static void settle(ShopProcess.Ports ports) throws IOException {
+        try (Connection connection = ports.openDatabase(); Statement statement = connection.createStatement()) {
             statement.execute("vacuum (freeze, analyze)");
             statement.execute("checkpoint");
         } catch (SQLException e) {

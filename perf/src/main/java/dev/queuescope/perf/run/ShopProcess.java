@@ -7,6 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,6 +40,11 @@ public final class ShopProcess implements AutoCloseable {
     }
 
     public record Ports(int http, int management, int postgres) {
+
+        /** A new connection to the shop's embedded PostgreSQL, as the shop's own user and database. */
+        public Connection openDatabase() throws SQLException {
+            return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postgres + "/postgres", "postgres", "");
+        }
     }
 
     public static ShopProcess start(Options options) throws IOException, InterruptedException {
