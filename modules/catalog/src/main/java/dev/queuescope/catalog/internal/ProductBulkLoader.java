@@ -4,6 +4,7 @@ import dev.queuescope.catalog.BulkLoadResult;
 import dev.queuescope.catalog.BulkProduct;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -45,13 +46,20 @@ public class ProductBulkLoader {
                     }
                 }
                 statement.execute("drop table product_staging");
-                // Fresh statistics for the planner, and the GIN pending list merged now rather than
-                // scanned by every search until autovacuum gets to it.
-                statement.execute("analyze catalog.product");
-                statement.execute("select gin_clean_pending_list('catalog.product_search_idx')");
+                afterBulkWrite(statement);
                 return new BulkLoadResult(ids, inserted);
             }
         });
+    }
+
+    /**
+     * After many rows went into catalog.product (a bulk load, an import): fresh statistics for the
+     * planner, and the GIN pending list merged now rather than scanned by every search until
+     * autovacuum gets to it.
+     */
+    static void afterBulkWrite(Statement statement) throws SQLException {
+        statement.execute("analyze catalog.product");
+        statement.execute("select gin_clean_pending_list('catalog.product_search_idx')");
     }
 
     private static void copy(Connection connection, Collection<BulkProduct> products, Map<String, Long> categoryIds)

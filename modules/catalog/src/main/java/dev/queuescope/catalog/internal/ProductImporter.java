@@ -48,9 +48,7 @@ public class ProductImporter {
                         select distinct category from product_import order by category
                         on conflict (name) do nothing""");
                 ProductImportResult result = merge(statement);
-                // As after a bulk load: statistics for the planner, the GIN pending list merged now.
-                statement.execute("analyze catalog.product");
-                statement.execute("select gin_clean_pending_list('catalog.product_search_idx')");
+                ProductBulkLoader.afterBulkWrite(statement);
                 return result;
             }
         });

@@ -76,7 +76,7 @@ public class StockRepository {
                 .execute();
     }
 
-    /** Inserts stock rows for products that have none: one statement, the rows passed as two arrays. */
+    /** Inserts empty stock rows for products that have none: one statement, the ids passed as an array. */
     public int insertEmpty(long[] productIds) {
         Long[] ids = Arrays.stream(productIds).sorted().boxed().toArray(Long[]::new);
         return db.execute("""
@@ -85,6 +85,7 @@ public class StockRepository {
                 on conflict (product_id) do nothing""", DSL.val(ids));
     }
 
+    /** Inserts stock rows for products that have none: one statement, the rows passed as two arrays. */
     public int insertMissing(Map<Long, Integer> availableByProduct) {
         Long[] productIds = availableByProduct.keySet().stream().sorted().toArray(Long[]::new);
         Integer[] available = new Integer[productIds.length];
