@@ -98,7 +98,7 @@ public record Verdict(String queue, double confidence, String summary, List<Stri
                 + "generator's connection cap, the part no queue accounts for", 100 * settings.verdictMinShare(),
                 ranked.isEmpty() ? "none observed" : String.format(Locale.ROOT, "%s, %.0f %%", ranked.getFirst().name(),
                         100 * ranked.getFirst().shareOfP99())));
-        List<String> unobserved = queues.stream().filter(q -> !q.observed()).map(QueueEntry::name).toList();
+        List<String> unobserved = unobserved(queues);
         if (!unobserved.isEmpty()) {
             evidence.add("not observed: " + String.join(", ", unobserved));
         }
@@ -106,12 +106,16 @@ public record Verdict(String queue, double confidence, String summary, List<Stri
     }
 
     private static Verdict none(List<QueueEntry> queues, String objectiveLine) {
-        List<String> unobserved = queues.stream().filter(q -> !q.observed()).map(QueueEntry::name).toList();
+        List<String> unobserved = unobserved(queues);
         List<String> evidence = new ArrayList<>(List.of(objectiveLine));
         if (!unobserved.isEmpty()) {
             evidence.add("not observed, so not cleared: " + String.join(", ", unobserved));
         }
         return new Verdict("none", (queues.size() - unobserved.size()) / (double) queues.size(),
                 objectiveLine + "; no observed queue grows", evidence);
+    }
+
+    private static List<String> unobserved(List<QueueEntry> queues) {
+        return queues.stream().filter(q -> !q.observed()).map(QueueEntry::name).toList();
     }
 }
