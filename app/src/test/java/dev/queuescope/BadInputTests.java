@@ -31,6 +31,7 @@ class BadInputTests {
     @BeforeEach
     void stockedProduct() {
         shop = new ShopFixtures(http);
+        http = TestAccounts.admin(http);
         product = shop.stockedProduct(10);
     }
 

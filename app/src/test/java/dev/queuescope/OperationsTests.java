@@ -105,7 +105,7 @@ class OperationsTests {
 
     @Test
     void theApiIsServedOnTheShopPortOnly() {
-        http.get().uri("/actuator/health").exchange().expectStatus().isNotFound();
+        TestAccounts.admin(http).get().uri("/actuator/health").exchange().expectStatus().isNotFound();
     }
 
     @Test

@@ -26,6 +26,9 @@ public class SharedTestDatabase implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        // As if exported in the shell: application.yml reads it, a test's own properties still win.
+        environment.getPropertySources().addLast(new MapPropertySource("testAdminPassword", Map.of(
+                "QUEUESCOPE_ADMIN_PASSWORD", TestAccounts.ADMIN_PASSWORD)));
         if (!environment.getProperty("queuescope.test.shared-db", Boolean.class, true)) {
             return;
         }

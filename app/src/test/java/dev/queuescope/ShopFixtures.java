@@ -8,8 +8,15 @@ import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-/** Creates what a test needs through the public HTTP API, with unique names so tests never collide. */
+/**
+ * Creates what a test needs through the public HTTP API, as the admin, with unique names so tests
+ * never collide.
+ */
 public record ShopFixtures(RestTestClient http) {
+
+    public ShopFixtures {
+        http = TestAccounts.admin(http);
+    }
 
     public Category category() {
         return Objects.requireNonNull(http.post().uri("/api/v1/categories")

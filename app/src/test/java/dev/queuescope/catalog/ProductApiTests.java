@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.queuescope.ShopFixtures;
 import dev.queuescope.ShopHttpTest;
+import dev.queuescope.TestAccounts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ class ProductApiTests {
     @BeforeEach
     void fixtures() {
         shop = new ShopFixtures(http);
+        http = TestAccounts.admin(http);
     }
 
     @Test

@@ -3,7 +3,9 @@ package dev.queuescope.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.queuescope.ShopHttpTest;
+import dev.queuescope.TestAccounts;
 import java.util.Objects;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -13,6 +15,11 @@ class DemoDataSeedTests {
 
     @Autowired
     RestTestClient http;
+
+    @BeforeEach
+    void asAdmin() {
+        http = TestAccounts.admin(http);
+    }
 
     @Test
     void seedingAgainChangesNothing() {

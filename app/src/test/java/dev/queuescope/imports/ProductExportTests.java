@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.queuescope.ShopFixtures;
 import dev.queuescope.ShopHttpTest;
+import dev.queuescope.TestAccounts;
 import dev.queuescope.catalog.Category;
 import dev.queuescope.catalog.Product;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.zip.GZIPInputStream;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,6 +32,11 @@ class ProductExportTests {
 
     @Autowired
     RestTestClient http;
+
+    @BeforeEach
+    void asAdmin() {
+        http = TestAccounts.admin(http);
+    }
 
     @Autowired
     DataSource dataSource;
@@ -66,7 +73,8 @@ class ProductExportTests {
     void theExportIsGzippedWhenTheClientAcceptsIt() throws IOException, InterruptedException {
         HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/api/v1/admin/exports/products.csv"))
-                .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofInputStream());
+                .header("Accept-Encoding", "gzip")
+                .header("Authorization", "Bearer " + TestAccounts.adminToken(http)).build(), HttpResponse.BodyHandlers.ofInputStream());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Encoding")).contains("gzip");

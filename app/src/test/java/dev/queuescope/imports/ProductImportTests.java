@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.queuescope.ShopHttpTest;
+import dev.queuescope.TestAccounts;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,6 +30,11 @@ class ProductImportTests {
 
     @Autowired
     RestTestClient http;
+
+    @BeforeEach
+    void asAdmin() {
+        http = TestAccounts.admin(http);
+    }
 
     @Autowired
     DSLContext db;
@@ -121,6 +128,7 @@ class ProductImportTests {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/v1/admin/imports/products HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/csv\r\n"
+                    + "Authorization: Bearer " + TestAccounts.adminToken(http) + "\r\n"
                     + "Content-Length: " + body.length * 2 + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(body);
             out.flush();

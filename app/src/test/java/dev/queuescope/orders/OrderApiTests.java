@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.queuescope.ShopFixtures;
 import dev.queuescope.ShopHttpTest;
+import dev.queuescope.TestAccounts;
 import dev.queuescope.catalog.Product;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,7 @@ class OrderApiTests {
     @BeforeEach
     void fixtures() {
         shop = new ShopFixtures(http);
+        http = TestAccounts.newCustomer(http);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.queuescope.orders;
 
 import dev.queuescope.catalog.Product;
 import dev.queuescope.catalog.ProductCatalog;
+import dev.queuescope.customers.Caller;
 import dev.queuescope.inventory.InsufficientStockException;
 import dev.queuescope.inventory.InventoryManagement;
 import dev.queuescope.inventory.StockLine;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,22 +36,22 @@ public class OrderManagement {
     }
 
     /**
-     * Places the order an idempotency key stands for, in one transaction: claim the key, price the
+     * Places the order a customer's idempotency key stands for, in one transaction: claim the key, price the
      * items from the catalog, reserve stock, store the lines, publish {@link OrderPlaced}.
      *
      * <p>Claiming is an {@code INSERT ... ON CONFLICT DO NOTHING} on the key's unique index, so a
      * concurrent retry of the same key waits for the first to commit (or roll back) and then
-     * replays its order instead of placing a second one.
+     * replays its order instead of placing a second one. Keys are scoped to the customer.
      *
      * @throws OrderProblem 422 for unknown products or a key reused with another request, 409 when
      *     stock is short; nothing is written then
      */
     @Transactional
-    public PlacedOrder place(String idempotencyKey, OrderRequest request) {
+    public PlacedOrder place(long customerId, String idempotencyKey, OrderRequest request) {
         String fingerprint = RequestFingerprint.of(request);
-        Optional<Long> claimed = orders.claim(idempotencyKey, fingerprint);
+        Optional<Long> claimed = orders.claim(customerId, idempotencyKey, fingerprint);
         if (claimed.isEmpty()) {
-            return replay(idempotencyKey, fingerprint);
+            return replay(customerId, idempotencyKey, fingerprint);
         }
         long orderId = claimed.get();
         List<OrderLine> lines = price(request);
@@ -72,6 +74,36 @@ public class OrderManagement {
         return orders.find(id);
     }
 
+    /** The order as {@code caller} may see it: their own, or any for an admin. */
+    @Transactional(readOnly = true)
+    public Optional<Order> findFor(Caller caller, long id) {
+        return caller.isAdmin() ? orders.find(id) : orders.findOwned(caller.customerId(), id);
+    }
+
+    /**
+     * The caller's orders, newest first.
+     *
+     * @param before the previous page's {@code nextCursor}, or null for the first page
+     */
+    @Transactional(readOnly = true)
+    public OrderPage list(Caller caller, @Nullable Long before, int limit) {
+        List<Order> page = orders.page(caller.customerId(), before, limit + 1);
+        if (page.size() <= limit) {
+            return new OrderPage(page, null);
+        }
+        List<Order> items = page.subList(0, limit);
+        return new OrderPage(List.copyOf(items), Long.toString(items.getLast().id()));
+    }
+
+    /** Cancels the caller's order (an admin: any order); someone else's is not found. */
+    @Transactional
+    public Order cancelFor(Caller caller, long id) {
+        if (findFor(caller, id).isEmpty()) {
+            throw OrderProblem.notFound(id);
+        }
+        return cancel(id);
+    }
+
     /** Cancels a placed order and gives its reserved stock back, in the same transaction. */
     @Transactional
     public Order cancel(long id) {
@@ -88,8 +120,8 @@ public class OrderManagement {
         orders.setStatus(id, next);
     }
 
-    private PlacedOrder replay(String idempotencyKey, String fingerprint) {
-        var existing = orders.findByKey(idempotencyKey).orElseThrow();
+    private PlacedOrder replay(long customerId, String idempotencyKey, String fingerprint) {
+        var existing = orders.findByKey(customerId, idempotencyKey).orElseThrow();
         if (!existing.fingerprint().equals(fingerprint)) {
             throw OrderProblem.keyReused();
         }

@@ -6,11 +6,16 @@ import static dev.queuescope.orders.internal.db.Tables.PURCHASE_ORDER;
 import dev.queuescope.orders.Order;
 import dev.queuescope.orders.OrderLine;
 import dev.queuescope.orders.OrderStatus;
+import dev.queuescope.orders.internal.db.tables.records.OrderLineRecord;
 import dev.queuescope.orders.internal.db.tables.records.PurchaseOrderRecord;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -31,13 +36,14 @@ public class OrderRepository {
      * Claims the idempotency key by inserting the order's row: the id, or empty when another
      * request holds the key (this call waits until that request's transaction ends).
      */
-    public Optional<Long> claim(String idempotencyKey, String fingerprint) {
+    public Optional<Long> claim(long customerId, String idempotencyKey, String fingerprint) {
         return db.insertInto(PURCHASE_ORDER)
+                .set(PURCHASE_ORDER.CUSTOMER_ID, customerId)
                 .set(PURCHASE_ORDER.IDEMPOTENCY_KEY, idempotencyKey)
                 .set(PURCHASE_ORDER.REQUEST_HASH, fingerprint)
                 .set(PURCHASE_ORDER.STATUS, OrderStatus.PLACED.name())
                 .set(PURCHASE_ORDER.TOTAL_CENTS, 0L)
-                .onConflict(PURCHASE_ORDER.IDEMPOTENCY_KEY).doNothing()
+                .onConflict(PURCHASE_ORDER.CUSTOMER_ID, PURCHASE_ORDER.IDEMPOTENCY_KEY).doNothing()
                 .returning(PURCHASE_ORDER.ID)
                 .fetchOptional(PURCHASE_ORDER.ID);
     }
@@ -59,8 +65,36 @@ public class OrderRepository {
         return db.selectFrom(PURCHASE_ORDER).where(PURCHASE_ORDER.ID.eq(id)).fetchOptional().map(this::toOrder);
     }
 
-    public Optional<KeyedOrder> findByKey(String idempotencyKey) {
-        return db.selectFrom(PURCHASE_ORDER).where(PURCHASE_ORDER.IDEMPOTENCY_KEY.eq(idempotencyKey))
+    /** The order, if {@code customerId} placed it. */
+    public Optional<Order> findOwned(long customerId, long id) {
+        return db.selectFrom(PURCHASE_ORDER)
+                .where(PURCHASE_ORDER.ID.eq(id)).and(PURCHASE_ORDER.CUSTOMER_ID.eq(customerId))
+                .fetchOptional().map(this::toOrder);
+    }
+
+    /**
+     * A customer's orders, newest first, after the keyset position {@code beforeId} (null: from the
+     * newest). Two statements whatever the page size: the orders, then all their lines.
+     */
+    public List<Order> page(long customerId, @Nullable Long beforeId, int limit) {
+        List<PurchaseOrderRecord> page = db.selectFrom(PURCHASE_ORDER)
+                .where(PURCHASE_ORDER.CUSTOMER_ID.eq(customerId))
+                .and(beforeId == null ? DSL.noCondition() : PURCHASE_ORDER.ID.lt(beforeId))
+                .orderBy(PURCHASE_ORDER.ID.desc())
+                .limit(limit)
+                .fetch();
+        Map<Long, List<OrderLine>> lines = db.selectFrom(ORDER_LINE)
+                .where(ORDER_LINE.ORDER_ID.in(page.stream().map(PurchaseOrderRecord::getId).toList()))
+                .orderBy(ORDER_LINE.ORDER_ID, ORDER_LINE.LINE_NO)
+                .collect(Collectors.groupingBy(OrderLineRecord::getOrderId,
+                        Collectors.mapping(OrderRepository::toLine, Collectors.toList())));
+        return page.stream().map(r -> toOrder(r, lines.getOrDefault(r.getId(), List.of()))).toList();
+    }
+
+    public Optional<KeyedOrder> findByKey(long customerId, String idempotencyKey) {
+        return db.selectFrom(PURCHASE_ORDER)
+                .where(PURCHASE_ORDER.CUSTOMER_ID.eq(customerId))
+                .and(PURCHASE_ORDER.IDEMPOTENCY_KEY.eq(idempotencyKey))
                 .fetchOptional()
                 .map(r -> new KeyedOrder(toOrder(r), r.getRequestHash()));
     }
@@ -81,9 +115,16 @@ public class OrderRepository {
     }
 
     private Order toOrder(PurchaseOrderRecord r) {
-        List<OrderLine> lines = db.selectFrom(ORDER_LINE).where(ORDER_LINE.ORDER_ID.eq(r.getId()))
+        return toOrder(r, db.selectFrom(ORDER_LINE).where(ORDER_LINE.ORDER_ID.eq(r.getId()))
                 .orderBy(ORDER_LINE.LINE_NO)
-                .fetch(l -> new OrderLine(l.getProductId(), l.getQuantity(), l.getUnitPriceCents()));
+                .fetch(OrderRepository::toLine));
+    }
+
+    private static Order toOrder(PurchaseOrderRecord r, List<OrderLine> lines) {
         return new Order(r.getId(), OrderStatus.valueOf(r.getStatus()), r.getTotalCents(), lines, r.getCreatedAt());
+    }
+
+    private static OrderLine toLine(OrderLineRecord l) {
+        return new OrderLine(l.getProductId(), l.getQuantity(), l.getUnitPriceCents());
     }
 }

@@ -29,7 +29,7 @@ class HotRowOrderRepository extends OrderRepository {
     }
 
     @Override
-    public Optional<Long> claim(String idempotencyKey, String fingerprint) {
+    public Optional<Long> claim(long customerId, String idempotencyKey, String fingerprint) {
         db.insertInto(DAILY_SALES)
                 .set(DAILY_SALES.DAY, LocalDate.now())
                 .set(DAILY_SALES.ORDERS, 1L)
@@ -37,7 +37,7 @@ class HotRowOrderRepository extends OrderRepository {
                 .onConflict(DAILY_SALES.DAY).doUpdate()
                 .set(DAILY_SALES.ORDERS, DAILY_SALES.ORDERS.plus(1))
                 .execute();
-        return super.claim(idempotencyKey, fingerprint);
+        return super.claim(customerId, idempotencyKey, fingerprint);
     }
 
     @Override
