@@ -76,8 +76,16 @@ test-labs: $(JAR) $(PERF_JAR) ## live proof: each lab of perf/labs.json runs, is
 perf-clean: ## remove every perf run (and the seeded data template)
 	rm -rf perf/results
 
-seed: ## load the deterministic demo data set into the running shop
-	curl -sS --fail-with-body -X POST $(SHOP_URL)/api/v1/admin/seed; echo
+ADMIN_EMAIL ?= $(or $(QUEUESCOPE_ADMIN_EMAIL),admin@localhost)
+
+seed: ## load the demo data set into the running shop, as its admin (password: QUEUESCOPE_ADMIN_PASSWORD, else data/admin-password)
+	@password="$${QUEUESCOPE_ADMIN_PASSWORD:-$$(cat "$(QUEUESCOPE_DATA)/admin-password" 2>/dev/null)}"; \
+	[ -n "$$password" ] || { echo "No admin password: set QUEUESCOPE_ADMIN_PASSWORD or QUEUESCOPE_DATA (the shop writes admin-password there)" >&2; exit 1; }; \
+	token=$$(printf '{"email":"%s","password":"%s"}' "$(ADMIN_EMAIL)" "$$password" \
+		| curl -sS --fail-with-body -H 'Content-Type: application/json' --data-binary @- $(SHOP_URL)/api/v1/auth/login \
+		| sed -n 's/.*"token":"\([^"]*\)".*/\1/p'); \
+	[ -n "$$token" ] || { echo "Login as $(ADMIN_EMAIL) failed" >&2; exit 1; }; \
+	curl -sS --fail-with-body -X POST -H "Authorization: Bearer $$token" $(SHOP_URL)/api/v1/admin/seed; echo
 
 docs: ## regenerate the module diagrams in docs/modules
 	$(MVN) -pl archunit-tests -am verify -Dtest=ModularityTests -Dsurefire.failIfNoSpecifiedTests=false

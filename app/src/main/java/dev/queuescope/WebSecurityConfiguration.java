@@ -34,6 +34,9 @@ class WebSecurityConfiguration {
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
+                // Security's default "no-store" on every response would defeat the catalog's ETags. Each
+                // endpoint decides; shared caches never store answers to requests with Authorization.
+                .headers(headers -> headers.cacheControl(cache -> cache.disable()))
                 .cors(cors -> cors.configurationSource(corsSource(corsProperties)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(rules -> rules

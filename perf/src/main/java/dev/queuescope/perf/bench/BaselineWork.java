@@ -15,6 +15,9 @@ import java.util.UUID;
 final class BaselineWork {
 
     /** The columns jOOQ's {@code selectFrom(PRODUCT)} names. */
+    /** As many customers as the orders scenario registers ({@code setup.customers} in orders.json). */
+    private static final int CUSTOMERS = 20;
+
     private static final String PRODUCT_COLUMNS =
             "id, sku, name, description, category_id, price_cents, version, created_at, updated_at, search";
 
@@ -44,10 +47,14 @@ final class BaselineWork {
             try {
                 long orderId;
                 try (PreparedStatement claim = connection.prepareStatement("""
-                        insert into orders.purchase_order (idempotency_key, request_hash, status, total_cents)
-                        values (?, ?, 'PLACED', 0) on conflict (idempotency_key) do nothing returning id""")) {
-                    claim.setString(1, "bench-" + UUID.randomUUID());
-                    claim.setString(2, Long.toHexString(random.nextLong()));
+                        insert into orders.purchase_order (customer_id, idempotency_key, request_hash, status,
+                            total_cents)
+                        values (?, ?, ?, 'PLACED', 0) on conflict (customer_id, idempotency_key) do nothing
+                        returning id""")) {
+                    // The shop spreads its orders over the scenario's customers; so does the baseline.
+                    claim.setLong(1, random.nextInt(1, 1 + CUSTOMERS));
+                    claim.setString(2, "bench-" + UUID.randomUUID());
+                    claim.setString(3, Long.toHexString(random.nextLong()));
                     try (ResultSet id = claim.executeQuery()) {
                         id.next();
                         orderId = id.getLong(1);

@@ -11,10 +11,12 @@ import dev.queuescope.perf.run.RunCommand;
 import dev.queuescope.perf.run.RunDirectory;
 import dev.queuescope.perf.run.SeededTemplate;
 import dev.queuescope.perf.run.ShopProcess;
+import dev.queuescope.perf.scenario.Credentials;
 import dev.queuescope.perf.scenario.Discovery;
 import dev.queuescope.perf.scenario.Scenario;
 import dev.queuescope.perf.scenario.ScenarioLoader;
 import dev.queuescope.perf.scenario.ScenarioRequests;
+import dev.queuescope.perf.scenario.ShopAccounts;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -94,7 +96,7 @@ public final class BenchCommand implements Callable<Integer> {
                 dir.resolve("data"));
         Map<String, Ratio> ratios;
         try (ShopProcess shop = ShopProcess.start(options); Connection connection = ports.openDatabase()) {
-            ratios = measure(shop.shop(), ports, connection, dir);
+            ratios = measure(shop.shop(), shop.admin(), ports, connection, dir);
         } finally {
             RunDirectory.deleteTree(dir.resolve("data"));
         }
@@ -110,12 +112,12 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Map<String, Ratio> measure(URI shop, ShopProcess.Ports database, Connection connection, Path dir)
-            throws Exception {
+    private Map<String, Ratio> measure(URI shop, Credentials admin, ShopProcess.Ports database, Connection connection,
+            Path dir) throws Exception {
         Scenario byId = scenario("product-reads");
         Scenario pages = scenario("list-pages");
         Scenario orders = scenario("orders");
-        Discovery discovery = new Discovery(shop);
+        Discovery discovery = new Discovery(shop, admin);
         Map<String, List<String>> byIdValues = discovery.prepare(byId);
         Map<String, List<String>> pageValues = discovery.prepare(pages);
         Map<String, List<String>> orderValues = discovery.prepare(orders);
@@ -171,7 +173,7 @@ public final class BenchCommand implements Callable<Integer> {
                     shopOrder.maxPerSecond(), rawOrderSide.maxPerSecond());
         }
 
-        BulkWork bulk = new BulkWork(shop, connection);
+        BulkWork bulk = new BulkWork(shop, new ShopAccounts(shop).login(admin), connection);
         bulk.createRawTable();
         Ratio importRatio = importRatio(bulk, dir);
         Ratio exportRatio = exportRatio(bulk, connection);

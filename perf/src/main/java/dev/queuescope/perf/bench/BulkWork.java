@@ -35,11 +35,13 @@ final class BulkWork {
             from catalog.product p join catalog.category c on c.id = p.category_id order by p.id""";
 
     private final URI shop;
+    private final String adminToken;
     private final Connection connection;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    BulkWork(URI shop, Connection connection) {
+    BulkWork(URI shop, String adminToken, Connection connection) {
         this.shop = shop;
+        this.adminToken = adminToken;
         this.connection = connection;
     }
 
@@ -87,7 +89,8 @@ final class BulkWork {
     double shopImport(Path csv) throws IOException, InterruptedException {
         long start = System.nanoTime();
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(shop.resolve("/api/v1/admin/imports/products"))
-                        .header("Content-Type", "text/csv").timeout(Duration.ofMinutes(10))
+                        .header("Content-Type", "text/csv").header("Authorization", "Bearer " + adminToken)
+                        .timeout(Duration.ofMinutes(10))
                         .POST(HttpRequest.BodyPublishers.ofFile(csv)).build(),
                 HttpResponse.BodyHandlers.ofString());
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -112,7 +115,8 @@ final class BulkWork {
     Timed shopExport() throws IOException, InterruptedException {
         long start = System.nanoTime();
         HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(
-                        shop.resolve("/api/v1/admin/exports/products.csv")).timeout(Duration.ofMinutes(10)).GET().build(),
+                        shop.resolve("/api/v1/admin/exports/products.csv")).timeout(Duration.ofMinutes(10))
+                        .header("Authorization", "Bearer " + adminToken).GET().build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         long bytes;
         try (InputStream body = response.body()) {

@@ -12,6 +12,7 @@ import dev.queuescope.perf.report.JfrSelfCheck;
 import dev.queuescope.perf.report.LedgerSection;
 import dev.queuescope.perf.report.SummaryFactory;
 import dev.queuescope.perf.report.Summary;
+import dev.queuescope.perf.scenario.Credentials;
 import dev.queuescope.perf.scenario.Discovery;
 import dev.queuescope.perf.scenario.Scenario;
 import dev.queuescope.perf.scenario.ScenarioLoader;
@@ -143,7 +144,7 @@ public final class RunCommand implements Callable<Integer> {
             if (service.management() != null) {
                 ModuleStructure.save(service.management(), run.file("modules.json"));
             }
-            Map<String, List<String>> values = new Discovery(service.target()).prepare(scenario);
+            Map<String, List<String>> values = new Discovery(service.target(), service.admin()).prepare(scenario);
             LoadPlan plan = new LoadPlan(service.target(), rate, warmup, duration, arrivals, connections,
                     Duration.ofSeconds(30), run.id(), seed);
             LoadResult result;
@@ -210,7 +211,8 @@ public final class RunCommand implements Callable<Integer> {
         List<String> jvm = new ArrayList<>(ShopProcess.jvmOptions(jvmOptions));
         jvm.addAll(recording);
         shopProperties.forEach(property -> jvm.add("--" + property));
-        return new Service(shop.shop(), shop.management(), Environment.capture(repo, jvm, "none"), shop::close);
+        return new Service(shop.shop(), shop.management(), shop.admin(), Environment.capture(repo, jvm, "none"),
+                shop::close);
     }
 
     private Service attach(RunDirectory run, Path jfc) throws IOException, InterruptedException {
@@ -218,7 +220,8 @@ public final class RunCommand implements Callable<Integer> {
             Jcmd.run(pid, "JFR.start", "name=queuescope", "settings=" + jfc, "filename=" + run.file("shop.jfr"));
         }
         Long recorded = pid;
-        return new Service(target, management, Environment.capture(repo, List.of("attached to pid " + pid), "none"),
+        return new Service(target, management, Credentials.adminFrom(System.getenv()).orElse(null),
+                Environment.capture(repo, List.of("attached to pid " + pid), "none"),
                 () -> {
                     if (recorded != null) {
                         Jcmd.run(recorded, "JFR.stop", "name=queuescope");
@@ -241,12 +244,14 @@ public final class RunCommand implements Callable<Integer> {
 
         private final URI target;
         private final @Nullable URI management;
+        private final @Nullable Credentials admin;
         private final Environment environment;
         private @Nullable Stop stop;
 
-        Service(URI target, @Nullable URI management, Environment environment, Stop stop) {
+        Service(URI target, @Nullable URI management, @Nullable Credentials admin, Environment environment, Stop stop) {
             this.target = target;
             this.management = management;
+            this.admin = admin;
             this.environment = environment;
             this.stop = stop;
         }
@@ -257,6 +262,10 @@ public final class RunCommand implements Callable<Integer> {
 
         @Nullable URI management() {
             return management;
+        }
+
+        @Nullable Credentials admin() {
+            return admin;
         }
 
         Environment environment() {

@@ -1,5 +1,6 @@
 package dev.queuescope.perf.run;
 
+import dev.queuescope.perf.scenario.ShopAccounts;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,8 +41,10 @@ public final class SeededTemplate {
         Files.createDirectories(building);
         try (ShopProcess running = ShopProcess.start(new ShopProcess.Options(shop.jar(), shop.jvmOptions(), building,
                 shop.ports(), List.of(), List.of(), templates.resolve("template-shop.log")))) {
+            String token = new ShopAccounts(running.shop()).login(running.admin());
             HttpResponse<String> seeded = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(running.shop().resolve(seedPath)).timeout(Duration.ofMinutes(5))
+                            .header("Authorization", "Bearer " + token)
                             .POST(HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (seeded.statusCode() != 200) {

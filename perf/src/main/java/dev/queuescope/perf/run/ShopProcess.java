@@ -1,5 +1,6 @@
 package dev.queuescope.perf.run;
 
+import dev.queuescope.perf.scenario.Credentials;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,11 +30,13 @@ public final class ShopProcess implements AutoCloseable {
     private final Process process;
     private final URI shop;
     private final URI management;
+    private final Credentials admin;
 
-    private ShopProcess(Process process, URI shop, URI management) {
+    private ShopProcess(Process process, URI shop, URI management, Credentials admin) {
         this.process = process;
         this.shop = shop;
         this.management = management;
+        this.admin = admin;
     }
 
     public record Options(Path jar, Path jvmOptions, Path dataRoot, Ports ports, List<String> extraJvmOptions,
@@ -62,9 +66,14 @@ public final class ShopProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(options.log().toFile());
         builder.environment().put("QUEUESCOPE_DATA", options.dataRoot().toString());
+        // A fresh admin password for every start (the shop resets the admin account to it), so no
+        // password outlives the process or sits in a file.
+        Credentials admin = new Credentials(Credentials.DEFAULT_ADMIN_EMAIL, "kit-" + UUID.randomUUID());
+        builder.environment().put("QUEUESCOPE_ADMIN_EMAIL", admin.email());
+        builder.environment().put("QUEUESCOPE_ADMIN_PASSWORD", admin.password());
         ShopProcess shop = new ShopProcess(builder.start(),
                 URI.create("http://127.0.0.1:" + options.ports().http()),
-                URI.create("http://127.0.0.1:" + options.ports().management()));
+                URI.create("http://127.0.0.1:" + options.ports().management()), admin);
         shop.awaitReady(options.log());
         return shop;
     }
@@ -75,6 +84,10 @@ public final class ShopProcess implements AutoCloseable {
 
     public URI management() {
         return management;
+    }
+
+    public Credentials admin() {
+        return admin;
     }
 
     public long pid() {

@@ -12,22 +12,34 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The scenario's setup step, before any load: POST the seed path, then collect the values of the
- * discovered variables by paging the service's lists ({@code {"items":[...],"nextCursor":...}}).
- * A handful of sequential requests, so the JDK client is plenty here.
+ * The scenario's setup step, before any load: log in as the admin ({@code {adminToken}}), POST the
+ * seed path, register the customers the load runs as ({@code {customerToken}}), then collect the
+ * values of the discovered variables by paging the service's lists
+ * ({@code {"items":[...],"nextCursor":...}}). A handful of sequential requests, so the JDK client is
+ * plenty here.
  */
 public final class Discovery {
 
+    /** The variable holding the admin's bearer token (one value). */
+    public static final String ADMIN_TOKEN = "adminToken";
+    /** The variable holding the registered customers' bearer tokens, one drawn per request. */
+    public static final String CUSTOMER_TOKEN = "customerToken";
+
     private final URI target;
+    private final @Nullable Credentials admin;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
+    private @Nullable String adminToken;
 
-    public Discovery(URI target) {
+    /** @param admin the service's admin, or null when the scenario needs no admin */
+    public Discovery(URI target, @Nullable Credentials admin) {
         this.target = target;
+        this.admin = admin;
     }
 
     /** Seeds (when the scenario says so) and returns every variable's values: given and discovered. */
@@ -36,12 +48,24 @@ public final class Discovery {
         if (scenario.variables() != null) {
             scenario.variables().forEach((name, given) -> values.put(name, given.stream().map(String::valueOf).toList()));
         }
+        ShopAccounts accounts = new ShopAccounts(target);
+        if (admin != null && needsAdmin(scenario)) {
+            adminToken = accounts.login(admin);
+            values.put(ADMIN_TOKEN, List.of(adminToken));
+        }
         if (scenario.setup() == null) {
             return values;
         }
         if (scenario.setup().seed() != null) {
+            if (adminToken == null) {
+                throw new IllegalStateException("Seeding needs the admin: set QUEUESCOPE_ADMIN_PASSWORD, or "
+                        + "QUEUESCOPE_DATA to the shop's data directory (the admin-password file it generated)");
+            }
             send(HttpRequest.newBuilder(target.resolve(scenario.setup().seed()))
                     .timeout(Duration.ofMinutes(5)).POST(HttpRequest.BodyPublishers.noBody()));
+        }
+        if (scenario.setup().customers() != null) {
+            values.put(CUSTOMER_TOKEN, accounts.newCustomerTokens(scenario.setup().customers()));
         }
         if (scenario.setup().discover() != null) {
             for (Scenario.Discovery discovery : scenario.setup().discover()) {
@@ -49,6 +73,16 @@ public final class Discovery {
             }
         }
         return values;
+    }
+
+    /** Logging in costs the service a slow password hash: only when the scenario seeds or sends the token. */
+    private static boolean needsAdmin(Scenario scenario) {
+        String placeholder = "{" + ADMIN_TOKEN + "}";
+        return (scenario.setup() != null && scenario.setup().seed() != null)
+                || scenario.requests().stream().anyMatch(request -> request.path().contains(placeholder)
+                        || (request.body() != null && request.body().contains(placeholder))
+                        || (request.headers() != null && request.headers().values().stream()
+                                .anyMatch(value -> value.contains(placeholder))));
     }
 
     private List<String> discover(Scenario.Discovery discovery) throws IOException, InterruptedException {
@@ -79,6 +113,9 @@ public final class Discovery {
     }
 
     private String send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        if (adminToken != null) {
+            request.header("Authorization", "Bearer " + adminToken);
+        }
         HttpResponse<String> response = http.send(request.header("Accept", "application/json").build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300) {

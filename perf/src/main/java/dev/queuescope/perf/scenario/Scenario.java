@@ -11,7 +11,11 @@ public record Scenario(String name, @Nullable String description, Objective obje
     public record Objective(double p99Ms) {
     }
 
-    public record Setup(@Nullable String seed, @Nullable List<Discovery> discover) {
+    /**
+     * Before load: POST {@code seed} (as the admin), register {@code customers} new customers (their
+     * tokens become {@code {customerToken}}), then the discoveries.
+     */
+    public record Setup(@Nullable String seed, @Nullable Integer customers, @Nullable List<Discovery> discover) {
     }
 
     /** GET {@code path}, take {@code field} of every item, follow {@code nextCursor} for up to {@code pages}. */

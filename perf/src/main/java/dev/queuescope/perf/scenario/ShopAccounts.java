@@ -1,0 +1,59 @@
+package dev.queuescope.perf.scenario;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Logs in to the shop and registers customers for a run: each login is one slow password hash in
+ * the shop (BCrypt), so a run asks for its tokens once, before load.
+ */
+public final class ShopAccounts {
+
+    private final URI target;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public ShopAccounts(URI target) {
+        this.target = target;
+    }
+
+    /** A bearer token for {@code credentials}. */
+    public String login(Credentials credentials) throws IOException, InterruptedException {
+        String body = post("/api/v1/auth/login",
+                Map.of("email", credentials.email(), "password", credentials.password()), 200);
+        return json.readTree(body).get("token").asString();
+    }
+
+    /** Registers {@code count} new customers (random emails and passwords) and returns a token of each. */
+    public List<String> newCustomerTokens(int count) throws IOException, InterruptedException {
+        String batch = UUID.randomUUID().toString();
+        List<String> tokens = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            var customer = new Credentials("load-" + batch + "-" + i + "@load.test", "pw-" + UUID.randomUUID());
+            post("/api/v1/customers", Map.of("email", customer.email(), "password", customer.password()), 201);
+            tokens.add(login(customer));
+        }
+        return List.copyOf(tokens);
+    }
+
+    private String post(String path, Map<String, String> body, int expected) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(target.resolve(path))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IOException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+}
