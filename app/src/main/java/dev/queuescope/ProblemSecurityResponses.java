@@ -3,12 +3,8 @@ package dev.queuescope;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
-import org.apache.logging.log4j.ThreadContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -16,15 +12,14 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * 401 and 403 as RFC 9457 problem+json, like every other error of the API. Security answers
- * before any controller, so {@link ApiExceptionHandler} never sees these.
+ * 401 and 403 as RFC 9457 problem+json, like every other error of the API.
  */
 final class ProblemSecurityResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    private final JsonMapper json;
+    private final ProblemResponses problems;
 
     ProblemSecurityResponses(JsonMapper json) {
-        this.json = json;
+        this.problems = new ProblemResponses(json);
     }
 
     @Override
@@ -34,7 +29,7 @@ final class ProblemSecurityResponses implements AuthenticationEntryPoint, Access
         // RFC 6750: tell the client how to authenticate, and whether the token it sent was the problem.
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
                 tokenPresented ? "Bearer error=\"invalid_token\"" : "Bearer");
-        write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", tokenPresented
+        problems.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", tokenPresented
                 ? "The bearer token is unknown, expired or revoked; log in again"
                 : "This needs a bearer token: POST /api/v1/auth/login");
     }
@@ -42,16 +37,6 @@ final class ProblemSecurityResponses implements AuthenticationEntryPoint, Access
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        write(response, HttpStatus.FORBIDDEN, "forbidden", "Your role may not do this");
-    }
-
-    private void write(HttpServletResponse response, HttpStatus status, String type, String detail)
-            throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:queuescope:problem:" + type));
-        problem.setProperty("requestId", ThreadContext.get(RequestIdFilter.CONTEXT_KEY));
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        problems.write(response, HttpStatus.FORBIDDEN, "forbidden", "Your role may not do this");
     }
 }

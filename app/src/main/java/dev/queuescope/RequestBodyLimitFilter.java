@@ -21,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * which {@link ApiExceptionHandler} answers with 413 before anything is written. Imports are exempt.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+@Order(Ordered.HIGHEST_PRECEDENCE + 3)
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;

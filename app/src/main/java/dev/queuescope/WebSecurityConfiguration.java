@@ -1,6 +1,7 @@
 package dev.queuescope;
 
 import dev.queuescope.customers.CustomerAccounts;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
@@ -23,11 +24,14 @@ class WebSecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ObjectProvider<CustomerAccounts> accounts, JsonMapper json,
-            CorsProperties corsProperties) throws Exception {
+            CorsProperties corsProperties, RateLimitProperties rateLimits, MeterRegistry registry) throws Exception {
         var problems = new ProblemSecurityResponses(json);
         // A module test that leaves the customers module out gets a shop where every caller is anonymous.
         accounts.ifAvailable(customers -> http.addFilterBefore(new BearerTokenFilter(customers, problems),
                 AnonymousAuthenticationFilter.class));
+        if (rateLimits.enabled()) {
+            http.addFilterAfter(new RateLimitFilter(rateLimits, json, registry), AnonymousAuthenticationFilter.class);
+        }
         http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())

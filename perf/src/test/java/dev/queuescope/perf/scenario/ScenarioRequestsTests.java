@@ -18,7 +18,7 @@ class ScenarioRequestsTests {
     private final Scenario mixed = ScenarioLoader.load("mixed", Path.of("scenarios"));
     private final Map<String, List<String>> discovered = Map.of(
             "productId", List.of("1", "2", "3"), "categoryId", List.of("5"),
-            "word", List.of("oak chair", "walnut"));
+            "word", List.of("oak chair", "walnut"), "customerToken", List.of("token-a", "token-b"));
 
     @Test
     void requestsFollowTheScenarioWeights() {
@@ -48,7 +48,7 @@ class ScenarioRequestsTests {
     }
 
     @Test
-    void anOrderGetsAUniqueIdempotencyKeyAndAJsonBody() {
+    void anOrderGetsAUniqueIdempotencyKeyAJsonBodyAndOneOfTheCustomersTokens() {
         ScenarioRequests requests = new ScenarioRequests(mixed, discovered, "run-7", 3);
         Set<String> keys = new HashSet<>();
         int orders = 0;
@@ -57,6 +57,7 @@ class ScenarioRequestsTests {
             if (request.endpoint().equals("place-order")) {
                 orders++;
                 keys.add(request.headers().get("Idempotency-Key"));
+                assertThat(request.headers().get("Authorization")).isIn("Bearer token-a", "Bearer token-b");
                 assertThat(new String(request.body(), StandardCharsets.UTF_8))
                         .matches("\\{\"items\":\\[\\{\"productId\":[123],\"quantity\":1}]}");
             }
@@ -75,7 +76,8 @@ class ScenarioRequestsTests {
 
     @Test
     void aPlaceholderWithoutValuesIsRefusedUpFront() {
-        assertThatThrownBy(() -> new ScenarioRequests(mixed, Map.of("productId", List.of("1")), "run", 1))
+        assertThatThrownBy(() -> new ScenarioRequests(mixed,
+                Map.of("productId", List.of("1"), "customerToken", List.of("t")), "run", 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("{categoryId}");
     }
 }

@@ -1,0 +1,64 @@
+package dev.queuescope;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.concurrent.Semaphore;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Load shedding: at most {@code queuescope.web.max-concurrent-requests} requests are inside the
+ * shop at once; one more is answered 503 with {@code Retry-After} at once, before it authenticates,
+ * touches the pool or queues anywhere. The limit is far below the server's threads (200), so a
+ * refusal never waits for a worker: beyond the limit, the queue would only have grown inside
+ * (connection pool, CPU) and every request would have got slower — the lecture's "dies at peak".
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+class ConcurrencyLimitFilter extends OncePerRequestFilter {
+
+    private final Semaphore permits;
+    private final ProblemResponses problems;
+    private final Counter shed;
+
+    ConcurrencyLimitFilter(@Value("${queuescope.web.max-concurrent-requests:64}") int limit, JsonMapper json,
+            MeterRegistry registry) {
+        this.permits = new Semaphore(limit);
+        this.problems = new ProblemResponses(json);
+        this.shed = Counter.builder("queuescope.http.shed")
+                .description("Requests refused with 503 because the shop was at its concurrency limit")
+                .register(registry);
+        Gauge.builder("queuescope.http.in.flight", permits, p -> limit - p.availablePermits())
+                .description("Requests inside the shop (under the concurrency limit)")
+                .register(registry);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!permits.tryAcquire()) {
+            shed.increment();
+            response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+            problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "overloaded",
+                    "The shop is at its concurrency limit; retry after a second");
+            return;
+        }
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            permits.release();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.queuescope;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * The shop refuses fast instead of queueing: a client over its rate gets 429, and a request past
+ * the concurrency limit gets 503 — both with {@code Retry-After}, both problem+json.
+ */
+@ShopHttpTest
+@TestPropertySource(properties = {"queuescope.web.rate-limit.customer-per-second=3",
+        "queuescope.web.max-concurrent-requests=2"})
+class OverloadProtectionTests {
+
+    @Autowired
+    RestTestClient http;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aCustomerOverItsRateIsAnswered429WithRetryAfter() {
+        RestTestClient customer = TestAccounts.newCustomer(http);
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            statuses.add(customer.get().uri("/api/v1/orders").exchange().returnResult().getStatus().value());
+        }
+
+        assertThat(statuses).startsWith(200, 200, 200, 200, 200).contains(429);
+        customer.get().uri("/api/v1/orders").exchange()
+                .expectStatus().isEqualTo(429)
+                .expectHeader().valueMatches(HttpHeaders.RETRY_AFTER, "[1-9][0-9]*")
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void theAdminIsNotRateLimited() {
+        RestTestClient admin = TestAccounts.admin(http);
+        for (int i = 0; i < 12; i++) {
+            admin.get().uri("/api/v1/orders").exchange().expectStatus().isOk();
+        }
+    }
+
+    @Test
+    void aRequestPastTheConcurrencyLimitIsAnswered503AtOnceAndServedAgainWhenThereIsRoom() throws Exception {
+        String token = TestAccounts.adminToken(http);
+        try (Socket first = holdARequestOpen(token); Socket second = holdARequestOpen(token)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> http.get().uri("/api/v1/categories").exchange()
+                    .returnResult().getStatus().value() == 503);
+
+            http.get().uri("/api/v1/categories").exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1")
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> http.get().uri("/api/v1/categories").exchange()
+                .returnResult().getStatus().value() == 200);
+    }
+
+    /** An import whose body never ends: the request stays inside the shop until the socket closes. */
+    private Socket holdARequestOpen(String adminToken) throws Exception {
+        Socket socket = new Socket("127.0.0.1", port);
+        OutputStream out = socket.getOutputStream();
+        out.write(("POST /api/v1/admin/imports/products HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/csv\r\n"
+                + "Authorization: Bearer " + adminToken + "\r\nContent-Length: 1000000\r\n\r\n"
+                + "sku,name,description,category,price_cents\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return socket;
+    }
+}
