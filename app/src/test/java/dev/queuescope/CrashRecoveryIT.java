@@ -156,7 +156,7 @@ class CrashRecoveryIT {
                                     answered.add(number(ID, placed.body()));
                                 }
                             }
-                        } catch (IOException killed) {
+                        } catch (IOException | InterruptedException killed) {
                             return;
                         }
                     }

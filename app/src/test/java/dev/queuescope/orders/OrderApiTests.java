@@ -166,6 +166,31 @@ class OrderApiTests {
                 .expectBody(Order.class).isEqualTo(order);
     }
 
+    @Test
+    void aCustomersOrdersAreListedNewestFirstAndPagedByCursor() {
+        Product product = shop.stockedProduct(10);
+        List<Long> placed = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            placed.add(Objects.requireNonNull(place(key(), body(product.id(), 1)).expectStatus().isCreated()
+                    .expectBody(Order.class).returnResult().getResponseBody()).id());
+        }
+
+        Map<?, ?> first = http.get().uri("/api/v1/orders?limit=2").exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> second = http.get().uri("/api/v1/orders?limit=2&after={cursor}", first.get("nextCursor"))
+                .exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+
+        assertThat(ids(first)).containsExactly(placed.get(2), placed.get(1));
+        assertThat(ids(second)).containsExactly(placed.get(0));
+        assertThat(second.get("nextCursor")).isNull();
+    }
+
+    private static List<Long> ids(Map<?, ?> page) {
+        return ((List<?>) page.get("items")).stream().map(item -> ((Number) ((Map<?, ?>) item).get("id")).longValue())
+                .toList();
+    }
+
     private RestTestClient.ResponseSpec place(String key, Object body) {
         return http.post().uri("/api/v1/orders").header("Idempotency-Key", key)
                 .contentType(MediaType.APPLICATION_JSON).body(body).exchange();
