@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  * a second one. Delays are timers on one scheduler thread, not a sleeping thread per request, so
  * many slow requests in flight cost nothing here: the queue a test or a lab sees is the shop's.
  *
- * <p>For tests: {@link #down()} makes it answer 503 at once until {@link #up()};
+ * <p>For tests: {@link #down()} makes it answer 503 at once until {@link #up()}; {@link #setLatency} slows it;
  * {@link #declineAmount(long)} declines every charge of that amount; {@link #chargesMade(String)}
  * proves that a key was charged once.
  */
@@ -48,7 +48,7 @@ public final class PaymentProviderStub implements AutoCloseable {
 
     private final HttpServer server;
     private final ScheduledExecutorService timers;
-    private final Duration latency;
+    private volatile Duration latency;
     private final Duration jitter;
     private final double failureRate;
     private final double declineRate;
@@ -91,6 +91,15 @@ public final class PaymentProviderStub implements AutoCloseable {
 
     public void up() {
         down = false;
+    }
+
+    public Duration latency() {
+        return latency;
+    }
+
+    /** Answers after this latency (± the jitter) from now on. */
+    public void setLatency(Duration latency) {
+        this.latency = latency;
     }
 
     /** Declines every new charge of exactly this amount. */
