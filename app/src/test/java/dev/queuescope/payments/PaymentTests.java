@@ -138,6 +138,27 @@ class PaymentTests {
     }
 
     @Test
+    void anOrderCancelledWhileItsChargeIsAtTheProviderStaysCancelledAndTheChargeIsDueForRefund() {
+        Duration latency = provider.latency();
+        provider.setLatency(Duration.ofMillis(800));
+        try {
+            Product product = shop.stockedProduct(10);
+            Order order = place(product, 1);
+            await().atMost(PAYMENT).until(() -> provider.requests(key(order)) == 1);
+
+            http.post().uri("/api/v1/orders/{id}/cancel", order.id()).exchange().expectStatus().isOk();
+
+            await().atMost(PAYMENT).until(() -> payments.chargeOf(order.id()).map(Charge::status)
+                    .orElseThrow() == ChargeStatus.REFUND_DUE);
+            assertThat(status(order)).isEqualTo(OrderStatus.CANCELLED);
+            assertThat(shop.available(product.id())).isEqualTo(10);
+            await().atMost(PAYMENT).until(() -> incompletePublicationsFor(order) == 0);
+        } finally {
+            provider.setLatency(latency);
+        }
+    }
+
+    @Test
     void whileTheProviderIsDownTheBreakerOpensAndOrdersStayPlacedUntilTheScheduledRetryPaysThem() {
         provider.down();
 

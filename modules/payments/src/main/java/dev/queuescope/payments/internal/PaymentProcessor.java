@@ -53,14 +53,15 @@ class PaymentProcessor {
         }
 
         AtomicInteger attempts = new AtomicInteger();
-        ProviderCharge answer;
         try {
-            answer = provider.charge(key, event.totalCents(), attempts);
+            ProviderCharge answer = provider.charge(key, event.totalCents(), attempts);
+            transactions.executeWithoutResult(tx -> settle(orderId, answer, attempts.get()));
         } catch (RuntimeException e) {
+            // Also when settling failed (the order changed under us): the attempts are recorded, so the
+            // next delivery knows the provider may hold a charge and asks it again under the same key.
             transactions.executeWithoutResult(tx -> charges.recordFailure(orderId, attempts.get(), describe(e)));
             throw e;
         }
-        transactions.executeWithoutResult(tx -> settle(orderId, answer, attempts.get()));
     }
 
     /** True when the provider is to be called: the charge is pending and its order still wants paying. */
@@ -72,6 +73,9 @@ class PaymentProcessor {
             return false;
         }
         @Nullable OrderStatus status = orders.find(orderId).map(Order::status).orElse(null);
+        // Once something was sent, the provider is asked again even for a cancelled order: it may have
+        // charged (an answer lost to a timeout), and only its answer under the same key tells; a charge
+        // for a cancelled order is then recorded as REFUND_DUE rather than forgotten.
         if (status != OrderStatus.PLACED && charge.attempts() == 0) {
             // Cancelled (or gone) before anything was sent: there is nothing to charge.
             log.info("Order {} is {} before payment; not charging it", orderId, status);
