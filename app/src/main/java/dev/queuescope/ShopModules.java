@@ -6,7 +6,7 @@ import java.util.List;
 final class ShopModules {
 
     static final String OTHER = "other";
-    static final List<String> NAMES = List.of("catalog", "inventory", "orders", "imports");
+    static final List<String> NAMES = List.of("catalog", "inventory", "orders", "payments", "imports");
 
     private static final String ROOT_PACKAGE = "dev.queuescope.";
 

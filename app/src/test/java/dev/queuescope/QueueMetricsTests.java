@@ -37,6 +37,16 @@ class QueueMetricsTests {
     }
 
     @Test
+    void prometheusExportsThePaymentProvidersQueues() {
+        String metrics = prometheus();
+
+        assertThat(metrics).containsPattern("(?m)^resilience4j_circuitbreaker_state\\{[^}]*name=\"payment-provider\"[^}]*} ")
+                .containsPattern("(?m)^resilience4j_bulkhead_available_concurrent_calls\\{[^}]*name=\"payment-provider\"[^}]*} ")
+                .containsPattern("(?m)^resilience4j_retry_calls_total\\{[^}]*name=\"payment-provider\"[^}]*} ")
+                .containsPattern("(?m)^executor_queued_tasks\\{[^}]*name=\"paymentsExecutor\"[^}]*} ");
+    }
+
+    @Test
     void prometheusExportsTomcatBusyThreads() {
         assertThat(prometheus()).containsPattern("(?m)^tomcat_threads_busy_threads\\{[^}]*} ");
     }

@@ -112,6 +112,20 @@ public class OrderManagement {
         return orders.find(id).orElseThrow();
     }
 
+    /**
+     * Marks a placed order paid (payments calls this once the provider has charged it). An order
+     * that is already paid stays as it is, so a redelivered payment outcome is harmless.
+     *
+     * @throws OrderProblem 404 for an unknown order, 409 when the order is cancelled or shipped
+     */
+    @Transactional
+    public Order markPaid(long id) {
+        if (orders.lockStatus(id).orElseThrow(() -> OrderProblem.notFound(id)) != OrderStatus.PAID) {
+            transition(id, OrderStatus.PAID);
+        }
+        return orders.find(id).orElseThrow();
+    }
+
     private void transition(long id, OrderStatus next) {
         OrderStatus current = orders.lockStatus(id).orElseThrow(() -> OrderProblem.notFound(id));
         if (!current.canBecome(next)) {

@@ -62,6 +62,8 @@ public final class ShopProcess implements AutoCloseable {
         command.add("--server.port=" + options.ports().http());
         command.add("--management.server.port=" + options.ports().management());
         command.add("--queuescope.db.embedded.port=" + options.ports().postgres());
+        // The payment provider stub's fixed default port (8082) would clash with a shop already running.
+        command.add("--queuescope.payments.provider.stub.port=0");
         options.properties().forEach(p -> command.add("--" + p));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(options.log().toFile());
