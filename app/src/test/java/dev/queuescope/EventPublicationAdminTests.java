@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -25,6 +26,11 @@ class EventPublicationAdminTests {
 
     @Autowired
     RestTestClient http;
+
+    @BeforeEach
+    void asAdmin() {
+        http = TestAccounts.admin(http);
+    }
 
     @Autowired
     PaymentProviderStub provider;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.queuescope.ShopFixtures;
 import dev.queuescope.ShopHttpTest;
+import dev.queuescope.TestAccounts;
 import dev.queuescope.orders.Order;
 import dev.queuescope.orders.OrderManagement;
 import dev.queuescope.orders.OrderStatus;
@@ -43,6 +44,7 @@ class PaymentConnectionTests {
     @Test
     void whileAChargeIsAtTheProviderTheOnlyConnectionServesOtherWork() {
         ShopFixtures shop = new ShopFixtures(http);
+        http = TestAccounts.admin(http);
         long productId = shop.stockedProduct(10).id();
         Duration latency = provider.latency();
         provider.setLatency(Duration.ofMillis(1500)); // below the 2 s read timeout

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.queuescope.ShopFixtures;
 import dev.queuescope.ShopHttpTest;
+import dev.queuescope.TestAccounts;
 import dev.queuescope.catalog.Product;
 import dev.queuescope.orders.Order;
 import dev.queuescope.orders.OrderManagement;
@@ -80,6 +81,7 @@ class PaymentTests {
     @BeforeEach
     void fixtures() {
         shop = new ShopFixtures(http);
+        http = TestAccounts.admin(http);
     }
 
     @AfterEach

@@ -27,6 +27,9 @@ class PaymentsModuleTests {
     @Autowired
     InventoryManagement inventory;
 
+    /** Orders hold their customer's id by value; this module test has no customers module to ask. */
+    static final long CUSTOMER = 1;
+
     @Autowired
     OrderManagement orders;
 
@@ -40,7 +43,7 @@ class PaymentsModuleTests {
         inventory.setAvailable(product.id(), 5);
         AtomicLong orderId = new AtomicLong();
 
-        scenario.stimulate(() -> orderId.set(orders.place(UUID.randomUUID().toString(),
+        scenario.stimulate(() -> orderId.set(orders.place(CUSTOMER, UUID.randomUUID().toString(),
                         new OrderRequest(List.of(new OrderRequest.Item(product.id(), 2)))).order().id()))
                 .andWaitForStateChange(() -> payments.chargeOf(orderId.get()).map(Charge::status).orElse(null),
                         status -> status == ChargeStatus.SUCCEEDED)

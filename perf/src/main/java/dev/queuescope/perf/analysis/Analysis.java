@@ -44,7 +44,8 @@ public final class Analysis {
         Verdict verdict = Verdict.of(queues, capture, settings);
         List<Double> series = !verdict.namesAQueue() ? List.of()
                 : Queue.ofLabel(verdict.queue()).kind() == Queue.Kind.BACKLOG
-                        ? ledger.metricSeries(EventOutboxRule.DEPTH)
+                        ? ledger.metricSeries(Queue.ofLabel(verdict.queue()) == Queue.EXTERNAL_CALLS
+                                ? ExternalCallsRule.DEPTH : EventOutboxRule.DEPTH)
                         : ledger.perSecondMs(a -> a.at(Queue.ofLabel(verdict.queue())));
         Result result = new Result(queues, verdict, TailToCause.of(ledger), series, TailFlameGraph.write(run, ledger));
         Path summary = run.resolve("summary.json");

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
 record Capture(long fromNanos, long toNanos, Set<String> eventTypes, List<ServedRequest> requests,
         List<ServedRequest> serverWork, List<Acquire> acquires, List<Statement> statements, List<ThreadWait> threadWaits,
         List<Interval> gcPauses, List<CpuLoad> cpuLoad, List<PgSample> pgSamples, List<PgStatement> pgStatements,
-        List<Completion> outbox, List<StackSample> stackSamples, List<Allocation> allocations,
+        List<Completion> outbox, List<ExternalCall> externalCalls, List<StackSample> stackSamples, List<Allocation> allocations,
         List<Map<String, Double>> metrics, long completedRequests, double latencyP99Ms,
         @Nullable Double objectiveP99Ms, ModuleMap modules) {
 
@@ -121,6 +121,10 @@ record Capture(long fromNanos, long toNanos, Set<String> eventTypes, List<Served
     }
 
     /** An outbox publication completed: when, how long after publication, for which listener. */
+    /** A call to another service: on the wire for {@code durationNanos}, after waiting {@code waitedNanos}. */
+    record ExternalCall(long startNanos, long durationNanos, long waitedNanos, String target, String outcome) {
+    }
+
     record Completion(long timeNanos, long lagNanos, String eventType, String listener) {
     }
 

@@ -59,6 +59,7 @@ final class CaptureReader {
     private final List<PgSample> pgSamples = new ArrayList<>();
     private final List<PgStatement> pgStatements = new ArrayList<>();
     private final List<Completion> outbox = new ArrayList<>();
+    private final List<Capture.ExternalCall> externalCalls = new ArrayList<>();
     private final List<StackSample> stackSamples = new ArrayList<>();
     private final List<Allocation> allocations = new ArrayList<>();
 
@@ -98,7 +99,7 @@ final class CaptureReader {
         return new Capture(reader.from, reader.to, reader.eventTypes, reader.requests, reader.serverWork,
                 reader.acquires,
                 reader.statements, reader.waits, reader.gcPauses, reader.cpuLoad, reader.pgSamples,
-                reader.pgStatements, reader.outbox, reader.stackSamples, reader.allocations, metrics,
+                reader.pgStatements, reader.outbox, reader.externalCalls, reader.stackSamples, reader.allocations, metrics,
                 all.getTotalCount(), all.getValueAtPercentile(99) / 1000.0, objective(run.resolve("summary.json")),
                 ModuleMap.read(run.resolve("modules.json")));
     }
@@ -165,6 +166,8 @@ final class CaptureReader {
                     event.getLong("sharedBlocksHit"), event.getLong("sharedBlocksRead")));
             case "queuescope.EventPublication" -> outbox.add(new Completion(start, event.getLong("lagNanos"),
                     orEmpty(event.getString("eventType")), orEmpty(event.getString("listener"))));
+            case "queuescope.ExternalCall" -> externalCalls.add(new Capture.ExternalCall(start, end - start,
+                    event.getLong("waited"), orEmpty(event.getString("target")), orEmpty(event.getString("outcome"))));
             case "jdk.ExecutionSample" -> stackSamples.add(new StackSample(thread(event.getThread("sampledThread")),
                     start, frames(event.getStackTrace())));
             case "jdk.ObjectAllocationSample" -> allocations.add(new Allocation(thread(event.getThread()), start,

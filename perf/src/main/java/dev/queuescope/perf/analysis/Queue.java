@@ -15,7 +15,7 @@ public enum Queue {
     JVM_LOCKS("jvm-locks", Kind.REQUEST),
     GC("gc", Kind.REQUEST),
     LOGGING("logging", Kind.REQUEST),
-    EXTERNAL_CALLS("external-calls", Kind.REQUEST),
+    EXTERNAL_CALLS("external-calls", Kind.BACKLOG),
     EVENT_OUTBOX("event-outbox", Kind.BACKLOG),
     CPU("cpu", Kind.REQUEST);
 

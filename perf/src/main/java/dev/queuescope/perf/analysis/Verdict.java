@@ -36,9 +36,12 @@ public record Verdict(String queue, double confidence, String summary, List<Stri
                 ? String.format(Locale.ROOT, "p99 %.1f ms (no objective stated)", capture.latencyP99Ms())
                 : String.format(Locale.ROOT, "p99 %.1f ms %s the objective of %.1f ms", capture.latencyP99Ms(),
                         missed ? "missed" : "met", objective);
+        // A listener waiting for another service leaves its publication incomplete: when the calls'
+        // backlog and the outbox both grow, the calls are the cause, so they are named first.
         Optional<QueueEntry> backlog = queues.stream()
                 .filter(q -> q.observed() && q.kind().equals("backlog") && Boolean.TRUE.equals(q.growing()))
-                .max(Comparator.comparingDouble(QueueEntry::score));
+                .max(Comparator.comparing((QueueEntry q) -> q.name().equals(Queue.EXTERNAL_CALLS.label()))
+                        .thenComparingDouble(QueueEntry::score));
         if (missed || !growing.isEmpty()) {
             List<QueueEntry> ranked = request.stream().filter(q -> q.shareOfP99() != null)
                     .sorted(Comparator.comparingDouble(QueueEntry::shareOfP99).reversed()).toList();

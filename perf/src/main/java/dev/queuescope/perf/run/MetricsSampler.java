@@ -29,7 +29,7 @@ public final class MetricsSampler implements AutoCloseable {
     static final List<String> SERIES = List.of(
             "hikaricp_connections_active", "hikaricp_connections_pending", "hikaricp_connections_idle",
             "tomcat_threads_busy_threads", "tomcat_threads_current_threads", "tomcat_threads_config_max_threads",
-            "log4j2_ringbuffer_remaining", "queuescope_outbox_incomplete",
+            "log4j2_ringbuffer_remaining", "queuescope_outbox_incomplete", "queuescope_external_queued",
             "jvm_gc_pause_seconds_sum", "jvm_gc_pause_seconds_count", "jvm_gc_overhead",
             "process_cpu_usage", "system_cpu_usage", "jvm_threads_live_threads",
             "http_server_requests_active_seconds_active_count");

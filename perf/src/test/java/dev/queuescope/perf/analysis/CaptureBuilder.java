@@ -27,6 +27,7 @@ final class CaptureBuilder {
     private final List<CpuLoad> cpu = new ArrayList<>();
     private final List<PgSample> pg = new ArrayList<>();
     private final List<Map<String, Double>> metrics = new ArrayList<>();
+    private final List<Capture.ExternalCall> externalCalls = new ArrayList<>();
     private final List<Capture.StackSample> stackSamples = new ArrayList<>();
     private double p99 = 10;
     private Double objective = 25.0;
@@ -122,6 +123,14 @@ final class CaptureBuilder {
         return this;
     }
 
+    /** A call to another service at {@code atMs}, on the wire for {@code ms} after waiting {@code waitedMs}. */
+    CaptureBuilder externalCall(double atMs, double ms, double waitedMs) {
+        eventTypes.add("queuescope.ExternalCall");
+        externalCalls.add(new Capture.ExternalCall((long) (atMs * 1e6), (long) (ms * 1e6), (long) (waitedMs * 1e6),
+                "payment-provider", "approved"));
+        return this;
+    }
+
     /** One metrics row per second with the series at the value. */
     CaptureBuilder metric(String series, double value) {
         return metric(series, second -> value);
@@ -150,7 +159,7 @@ final class CaptureBuilder {
 
     Capture build() {
         return new Capture(0, WINDOW, eventTypes, requests, requests, acquires, statements, waits, pauses, cpu, pg, List.of(),
-                List.of(), stackSamples, List.of(), metrics, requests.size(), p99, objective, ModuleMap.none());
+                List.of(), externalCalls, stackSamples, List.of(), metrics, requests.size(), p99, objective, ModuleMap.none());
     }
 
     Ledger ledger() {

@@ -100,6 +100,30 @@ class VerdictTests {
     }
 
     @Test
+    void aGrowingBacklogOfCallsToAnotherServiceIsNamedBeforeTheOutboxItKeepsFull() {
+        CaptureBuilder capture = new CaptureBuilder().spread(1000, 4, i -> 0.1).p99(6)
+                .externalCall(1_000, 800, 50).externalCall(20_000, 800, 900)
+                .metric(EventOutboxRule.DEPTH, second -> second * 20.0)
+                .metric(ExternalCallsRule.DEPTH, second -> second * 15.0);
+
+        Verdict verdict = verdict(capture);
+
+        assertThat(verdict.queue()).isEqualTo("external-calls");
+        assertThat(verdict.evidence()).anyMatch(line -> line.contains("2 calls to [payment-provider]"));
+    }
+
+    @Test
+    void callsWhoseBacklogStaysFlatLeaveAGrowingOutboxToBeNamed() {
+        CaptureBuilder capture = new CaptureBuilder().spread(1000, 4, i -> 0.1).p99(6)
+                .externalCall(1_000, 150, 0).externalCall(20_000, 150, 0)
+                .metric(EventOutboxRule.DEPTH, second -> second * 20.0)
+                .metric(ExternalCallsRule.DEPTH, 0);
+
+        assertThat(queue(capture, "external-calls").growing()).isFalse();
+        assertThat(verdict(capture).queue()).isEqualTo("event-outbox");
+    }
+
+    @Test
     void aBacklogThatStaysFlatIsNotGrowing() {
         CaptureBuilder capture = new CaptureBuilder().spread(1000, 4, i -> 0.1).metric(EventOutboxRule.DEPTH, 40);
 

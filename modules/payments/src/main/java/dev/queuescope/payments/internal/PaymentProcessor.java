@@ -21,9 +21,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Safe to run again for the same order (a redelivered or resubmitted {@code OrderPlaced}): a
  * settled charge is left alone, and a pending one is sent again under the same idempotency key,
  * so the provider answers with the charge it already made instead of charging twice.
+ *
+ * <p>Public for the labs ({@code internal.lab}), which call it from a worse place.
  */
 @Service
-class PaymentProcessor {
+public class PaymentProcessor {
 
     private static final Logger log = LogManager.getLogger(PaymentProcessor.class);
 
@@ -44,7 +46,7 @@ class PaymentProcessor {
      * @throws RuntimeException when the provider gave no answer (unavailable, breaker open, bulkhead
      *     full): the charge stays PENDING and the caller's event publication incomplete
      */
-    void charge(OrderPlaced event) {
+    public void charge(OrderPlaced event) {
         long orderId = event.orderId();
         String key = idempotencyKey(orderId);
         boolean send = Boolean.TRUE.equals(transactions.execute(tx -> claim(orderId, key, event.totalCents())));

@@ -1,7 +1,10 @@
 package dev.queuescope.payments.internal;
 
 import dev.queuescope.payments.internal.provider.PaymentProviderStub;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.io.IOException;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,6 +37,19 @@ class PaymentsConfiguration {
         executor.setMaxPoolSize(properties.executor().threads());
         executor.setQueueCapacity(properties.executor().queueCapacity());
         return executor;
+    }
+
+    /**
+     * Charges waiting for a payments thread: the backlog in front of the provider, under a name the
+     * perf kit reads ({@code queuescope_external_queued}) whatever the executor is called.
+     */
+    @Bean
+    MeterBinder paymentBacklog(@Qualifier(EXECUTOR) ThreadPoolTaskExecutor executor) {
+        return registry -> Gauge.builder("queuescope.external.queued", executor,
+                        e -> e.getThreadPoolExecutor().getQueue().size())
+                .description("Work waiting to call another service (charges waiting for a payments thread)")
+                .tag("target", PROVIDER)
+                .register(registry);
     }
 
     /** The simulated provider, unless a real one is configured. */

@@ -99,9 +99,23 @@ class ProviderClient implements DisposableBean {
      * @throws io.github.resilience4j.bulkhead.BulkheadFullException when too many calls are in flight
      */
     ProviderCharge charge(String idempotencyKey, long amountCents, AtomicInteger attempts) {
+        long started = System.nanoTime();
         Supplier<ProviderCharge> call = () -> {
-            attempts.incrementAndGet();
-            return post(idempotencyKey, amountCents);
+            ExternalCallEvent event = new ExternalCallEvent();
+            event.begin();
+            event.target = PaymentsConfiguration.PROVIDER;
+            event.attempt = attempts.incrementAndGet();
+            event.waited = System.nanoTime() - started;
+            try {
+                ProviderCharge charge = post(idempotencyKey, amountCents);
+                event.outcome = charge.approved() ? "approved" : "declined";
+                return charge;
+            } catch (RuntimeException e) {
+                event.outcome = e.getClass().getSimpleName();
+                throw e;
+            } finally {
+                event.commit();
+            }
         };
         return Retry.decorateSupplier(retry,
                 CircuitBreaker.decorateSupplier(breaker,
