@@ -200,7 +200,7 @@ public final class RunCommand implements Callable<Integer> {
             JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
                     .writeValue(run.file("summary.json").toFile(), summary);
             HtmlReport.write(run.file("report.html"), summary, result.perSecond(),
-                    MetricsSampler.read(run.file("metrics.jsonl")));
+                    MetricsSampler.read(run.file("metrics.jsonl")), result.perSecondByClass());
             Analysis.Result analysis = Analysis.analyse(run.path());
             LedgerSection.splice(run.file("report.html"), analysis);
             System.out.printf("p50 %.2f ms, p99 %.2f ms (uncorrected p99 %.2f ms), %.0f req/s, errors %.2f %%%n",
