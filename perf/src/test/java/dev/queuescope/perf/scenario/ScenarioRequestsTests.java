@@ -18,7 +18,7 @@ class ScenarioRequestsTests {
     private final Scenario mixed = ScenarioLoader.load("mixed", Path.of("scenarios"));
     private final Map<String, List<String>> discovered = Map.of(
             "productId", List.of("1", "2", "3"), "categoryId", List.of("5"),
-            "word", List.of("oak chair", "walnut"));
+            "word", List.of("oak chair", "walnut"), "customerToken", List.of("token-1"));
 
     @Test
     void requestsFollowTheScenarioWeights() {
