@@ -47,8 +47,8 @@ test: ## the whole test suite: unit, module, HTTP, architecture
 $(PERF_JAR): $(shell find perf -name pom.xml -o -path 'perf/src/main/*' -type f 2>/dev/null)
 	$(MVN) -pl perf -DskipTests package
 
-perf: $(JAR) $(PERF_JAR) ## load + capture: [SCENARIO=mixed RATE=100] DURATION=60s WARMUP=30s [LAB=a,b] [TARGET=url PID=pid]
-	java -jar $(PERF_JAR) run $(if $(SCENARIO),--scenario=$(SCENARIO)) $(if $(RATE),--rate=$(RATE)) --duration=$(DURATION) --warmup=$(WARMUP) \
+perf: $(JAR) $(PERF_JAR) ## load + capture: [SCENARIO=mixed RATE=100] DURATION=60s WARMUP=30s [LAB=a,b] [TARGET=url PID=pid] [KNEE=req/s for SCENARIO=overload]
+	java -jar $(PERF_JAR) run $(if $(SCENARIO),--scenario=$(SCENARIO)) $(if $(RATE),--rate=$(RATE)) $(if $(KNEE),--knee=$(KNEE)) --duration=$(DURATION) --warmup=$(WARMUP) \
 		$(if $(LAB),--lab=$(LAB)) \
 		$(if $(TARGET),--target=$(TARGET)) $(if $(PID),--pid=$(PID)) $(if $(MANAGEMENT),--management=$(MANAGEMENT))
 

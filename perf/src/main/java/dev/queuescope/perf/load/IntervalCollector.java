@@ -17,6 +17,8 @@ final class IntervalCollector {
     private final Histogram corrected = Recording.newHistogram();
     private final Histogram uncorrected = Recording.newHistogram();
     private final List<IntervalStats> perSecond = new ArrayList<>();
+    private final List<ClassedSecond> perSecondByClass = new ArrayList<>();
+    private final Histogram[] classInterval = new Histogram[ResponseClass.values().length];
     private Histogram correctedInterval;
     private Histogram uncorrectedInterval;
     /**
@@ -60,6 +62,19 @@ final class IntervalCollector {
         errors += stats.errors();
         rejected += stats.rejected();
         perSecond.add(stats);
+        for (int i = 0; i < classInterval.length; i++) {
+            classInterval[i] = recording.correctedByClass[i].getIntervalHistogram(classInterval[i]);
+        }
+        Histogram success = classInterval[ResponseClass.SUCCESS.ordinal()];
+        Histogram refused = classInterval[ResponseClass.REFUSED.ordinal()];
+        Histogram other = classInterval[ResponseClass.OTHER.ordinal()];
+        perSecondByClass.add(new ClassedSecond(stats.startEpochMillis(), success.getTotalCount(),
+                refused.getTotalCount(), other.getTotalCount(), millis(success, 99), millis(refused, 99),
+                millis(other, 99)));
+    }
+
+    List<ClassedSecond> perSecondByClass() {
+        return List.copyOf(perSecondByClass);
     }
 
     Histogram corrected() {

@@ -26,9 +26,13 @@ import org.HdrHistogram.Histogram;
  * @param schedulerLag        actual send − intended start of measured requests that found a free
  *                            connection: the generator's own timing error, which the saturation rule
  *                            judges
+ * @param phases              the plan's phases, each with its own saturation check and latency by
+ *                            {@link ResponseClass}; one for a plain plan
+ * @param perSecondByClass    {@code perSecond}'s intervals, responses split by {@link ResponseClass}
  */
 public record LoadResult(double intendedRate, double achievedRate, boolean saturated, String saturationReason,
         double cpuMicrosPerRequest, long sent, long completed, long errors, long rejected,
         boolean connectionCapReached, Histogram corrected, Histogram uncorrected,
-        Map<String, Histogram> correctedByEndpoint, List<IntervalStats> perSecond, Histogram schedulerLag) {
+        Map<String, Histogram> correctedByEndpoint, List<IntervalStats> perSecond, Histogram schedulerLag,
+        List<PhaseResult> phases, List<ClassedSecond> perSecondByClass) {
 }

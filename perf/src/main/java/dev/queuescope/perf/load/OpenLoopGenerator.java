@@ -4,11 +4,14 @@ import io.vertx.core.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 
 /**
  * Drives open-loop HTTP load without coordinated omission: requests go out at their intended times
@@ -48,7 +51,7 @@ public final class OpenLoopGenerator implements AutoCloseable {
         }
         ran = true;
         ArrivalSchedule schedule = ArrivalSchedule.of(plan);
-        Recording recording = new Recording();
+        Recording recording = new Recording(schedule.phases());
         ProgressTracker tracker = new ProgressTracker(recording, schedule);
         long base = System.nanoTime();
         long baseEpochMillis = System.currentTimeMillis();
@@ -68,10 +71,16 @@ public final class OpenLoopGenerator implements AutoCloseable {
             sleepUntil(base + warmupEnd);
             IntervalCollector collector = new IntervalCollector(recording, log, measuredStartEpochMillis);
             long cpuStart = cpu.nanos();
+            long[] cpuAtPhaseEnd = new long[schedule.phases()];
+            int phase = 0;
             for (long at = Math.min(warmupEnd + SECOND, end); ; at = Math.min(at + SECOND, end)) {
                 sleepUntil(base + at);
                 failIfSendingFailed(loop);
                 collector.harvest();
+                // Phases last whole seconds, so their ends fall on these ticks.
+                while (phase < cpuAtPhaseEnd.length && at >= schedule.phaseEndNanos(phase)) {
+                    cpuAtPhaseEnd[phase++] = cpu.nanos();
+                }
                 progress.accept(tracker.measuring(at, collector.corrected()));
                 if (at == end) {
                     break;
@@ -80,7 +89,8 @@ public final class OpenLoopGenerator implements AutoCloseable {
             long cpuEnd = cpu.nanos();
             long unsent = await(loop.finished());
             drain(loop, collector, base + end);
-            return result(recording, collector, cpuStart, cpuEnd, unsent);
+            return result(recording, collector, cpuStart, cpuEnd, unsent,
+                    phases(schedule, recording, cpuStart, cpuAtPhaseEnd, unsent));
         } finally {
             loop.cancel();
         }
@@ -100,8 +110,33 @@ public final class OpenLoopGenerator implements AutoCloseable {
         collector.harvest();
     }
 
+    /** Each phase judged on its own: its scheduler lag, the generator's CPU in it, and (the last) what went unsent. */
+    private List<PhaseResult> phases(ArrivalSchedule schedule, Recording recording, long cpuStart,
+            long[] cpuAtPhaseEnd, long unsent) {
+        List<PhaseResult> phases = new ArrayList<>();
+        long cpuBefore = cpuStart;
+        for (int i = 0; i < schedule.phases(); i++) {
+            RatePhase phase = plan.phases().get(i);
+            long nanos = phase.duration().toNanos();
+            boolean cpuKnown = cpuBefore >= 0 && cpuAtPhaseEnd[i] >= 0;
+            double busy = cpuKnown ? (cpuAtPhaseEnd[i] - cpuBefore) / (double) nanos : Double.NaN;
+            cpuBefore = cpuAtPhaseEnd[i];
+            boolean last = i == schedule.phases() - 1;
+            Saturation saturation = Saturation.judge(recording.schedulerLagByPhase[i].getIntervalHistogram(), busy,
+                    last ? unsent : 0);
+            Recorder[] byClass = recording.correctedByPhaseAndClass[i];
+            phases.add(new PhaseResult(phase.name(), phase.ratePerSecond(),
+                    (schedule.phaseStartNanos(i) - schedule.warmupNanos()) / 1e9, nanos / 1e9,
+                    recording.sentByPhase[i].get(), saturation.saturated(), saturation.reason(),
+                    byClass[ResponseClass.SUCCESS.ordinal()].getIntervalHistogram(),
+                    byClass[ResponseClass.REFUSED.ordinal()].getIntervalHistogram(),
+                    byClass[ResponseClass.OTHER.ordinal()].getIntervalHistogram()));
+        }
+        return phases;
+    }
+
     private LoadResult result(Recording recording, IntervalCollector collector, long cpuStart, long cpuEnd,
-            long unsent) {
+            long unsent, List<PhaseResult> phases) {
         double seconds = plan.duration().toNanos() / 1e9;
         long sent = recording.sent.get();
         long completed = recording.completed.get();
@@ -113,10 +148,24 @@ public final class OpenLoopGenerator implements AutoCloseable {
         double cpuMicrosPerRequest = cpuKnown && sent > 0 ? (cpuEnd - cpuStart) / 1_000.0 / sent : Double.NaN;
         Histogram lag = recording.schedulerLag.getIntervalHistogram();
         Saturation saturation = Saturation.judge(lag, busy, unsent);
-        return new LoadResult(plan.ratePerSecond(), sent / seconds, saturation.saturated(), saturation.reason(),
+        boolean saturated = saturation.saturated();
+        StringBuilder reason = new StringBuilder(saturation.reason());
+        if (phases.size() > 1) {
+            // A generator honest on average can still have fallen behind in the fastest phase.
+            for (PhaseResult phase : phases) {
+                if (phase.saturated()) {
+                    saturated = true;
+                    reason.append(reason.isEmpty() ? "" : "; ").append("phase ").append(phase.name()).append(": ")
+                            .append(phase.saturationReason());
+                }
+            }
+        }
+        double intendedRate = plan.phases().stream()
+                .mapToDouble(p -> p.ratePerSecond() * p.duration().toNanos()).sum() / plan.duration().toNanos();
+        return new LoadResult(intendedRate, sent / seconds, saturated, reason.toString(),
                 cpuMicrosPerRequest, sent, completed, errors, rejected, recording.connectionCapReached(),
                 collector.corrected(), collector.uncorrected(), collector.correctedByEndpoint(),
-                collector.perSecond(), lag);
+                collector.perSecond(), lag, phases, collector.perSecondByClass());
     }
 
     private IntervalLog openLog(long measuredStartEpochMillis) {

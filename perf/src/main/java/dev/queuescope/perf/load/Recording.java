@@ -24,6 +24,13 @@ final class Recording {
     /** Dispatch − intended start, for measured requests that found a free connection. */
     final Recorder schedulerLag = newRecorder();
     final Map<String, Recorder> correctedByEndpoint = new ConcurrentHashMap<>();
+    /** Corrected latency of measured requests by {@link ResponseClass}, harvested every second. */
+    final Recorder[] correctedByClass = newRecorders(ResponseClass.values().length);
+    /** Per phase of the plan (by intended start): corrected latency by {@link ResponseClass}. */
+    final Recorder[][] correctedByPhaseAndClass;
+    /** Per phase: what {@link #schedulerLag} records, for the saturation check of each phase. */
+    final Recorder[] schedulerLagByPhase;
+    final AtomicLong[] sentByPhase;
 
     final AtomicLong sent = new AtomicLong();
     final AtomicLong completed = new AtomicLong();
@@ -32,6 +39,28 @@ final class Recording {
     final AtomicLong sentIncludingWarmup = new AtomicLong();
     final AtomicLong errorsIncludingWarmup = new AtomicLong();
     private volatile boolean connectionCapReached;
+
+    Recording() {
+        this(1);
+    }
+
+    Recording(int phases) {
+        correctedByPhaseAndClass = new Recorder[phases][];
+        schedulerLagByPhase = newRecorders(phases);
+        sentByPhase = new AtomicLong[phases];
+        for (int i = 0; i < phases; i++) {
+            correctedByPhaseAndClass[i] = newRecorders(ResponseClass.values().length);
+            sentByPhase[i] = new AtomicLong();
+        }
+    }
+
+    private static Recorder[] newRecorders(int n) {
+        Recorder[] recorders = new Recorder[n];
+        for (int i = 0; i < n; i++) {
+            recorders[i] = newRecorder();
+        }
+        return recorders;
+    }
 
     static Histogram newHistogram() {
         return new Histogram(HIGHEST_MICROS, SIGNIFICANT_DIGITS);
@@ -47,10 +76,13 @@ final class Recording {
             return;
         }
         sent.incrementAndGet();
+        sentByPhase[exchange.phase].incrementAndGet();
         if (waitsForConnection) {
             connectionCapReached = true;
         } else {
-            schedulerLag.recordValue(micros(exchange.dispatchedNanos - exchange.intendedNanos));
+            long lag = micros(exchange.dispatchedNanos - exchange.intendedNanos);
+            schedulerLag.recordValue(lag);
+            schedulerLagByPhase[exchange.phase].recordValue(lag);
         }
     }
 
@@ -66,6 +98,9 @@ final class Recording {
         corrected.recordValue(correctedMicros);
         uncorrected.recordValue(micros(endNanos - exchange.connectedNanos));
         correctedByEndpoint.computeIfAbsent(exchange.endpoint, e -> newRecorder()).recordValue(correctedMicros);
+        int responseClass = ResponseClass.of(outcome, exchange.status).ordinal();
+        correctedByClass[responseClass].recordValue(correctedMicros);
+        correctedByPhaseAndClass[exchange.phase][responseClass].recordValue(correctedMicros);
         switch (outcome) {
             case COMPLETED -> completed.incrementAndGet();
             case REJECTED -> rejected.incrementAndGet();

@@ -152,7 +152,7 @@ final class SendLoop {
         // HTTP/1.1 without pipelining carries one request per connection: with maxConnections in flight,
         // this one waits in the pool.
         boolean waitsForConnection = inFlight.getAndIncrement() >= maxConnections;
-        Exchange exchange = new Exchange(spec.endpoint(), intendedNanos, now(), schedule.measured(intendedNanos));
+        Exchange exchange = new Exchange(spec.endpoint(), intendedNanos, now(), schedule.phaseOf(intendedNanos));
         recording.dispatched(exchange, waitsForConnection);
         RequestOptions options = new RequestOptions()
                 .setMethod(spec.method())

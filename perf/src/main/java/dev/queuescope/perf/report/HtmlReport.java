@@ -1,5 +1,6 @@
 package dev.queuescope.perf.report;
 
+import dev.queuescope.perf.load.ClassedSecond;
 import dev.queuescope.perf.load.IntervalStats;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,6 +23,12 @@ public final class HtmlReport {
 
     public static void write(Path file, Summary summary, List<IntervalStats> perSecond,
             List<Map<String, Double>> metricsPerSecond) throws IOException {
+        write(file, summary, perSecond, metricsPerSecond, List.of());
+    }
+
+    /** @param perSecondByClass responses split by class, second by second; drawn for overload runs */
+    public static void write(Path file, Summary summary, List<IntervalStats> perSecond,
+            List<Map<String, Double>> metricsPerSecond, List<ClassedSecond> perSecondByClass) throws IOException {
         StringBuilder html = new StringBuilder(32_768);
         html.append("""
                 <!doctype html><html lang="en"><head><meta charset="utf-8">
@@ -43,11 +50,27 @@ public final class HtmlReport {
         html.append(LedgerSection.START).append(LedgerSection.END).append('\n');
         runSection(html, summary);
         latencySection(html, summary);
+        List<SvgChart.Marker> phases = summary.overload() == null ? List.of()
+                : summary.overload().phases().stream().map(p -> new SvgChart.Marker(p.startSecond(), p.name())).toList();
+        if (summary.overload() != null) {
+            overloadSection(html, summary.overload());
+        }
         html.append("<h2>Over time</h2>\n");
         html.append(SvgChart.render("Latency per second, corrected (from intended start)", "ms", List.of(
                 new SvgChart.Series("p50", "#1f77b4", column(perSecond, IntervalStats::p50Ms)),
                 new SvgChart.Series("p99", "#d62728", column(perSecond, IntervalStats::p99Ms)),
-                new SvgChart.Series("p99 uncorrected", "#ff9896", column(perSecond, IntervalStats::p99MsUncorrected)))));
+                new SvgChart.Series("p99 uncorrected", "#ff9896", column(perSecond, IntervalStats::p99MsUncorrected))),
+                phases));
+        if (summary.overload() != null && !perSecondByClass.isEmpty()) {
+            html.append(SvgChart.render("p99 per second by answer, corrected", "ms", List.of(
+                    new SvgChart.Series("2xx", "#2ca02c", classColumn(perSecondByClass, ClassedSecond::success,
+                            ClassedSecond::successP99Ms)),
+                    new SvgChart.Series("429/503", "#9467bd", classColumn(perSecondByClass, ClassedSecond::refused,
+                            ClassedSecond::refusedP99Ms)),
+                    new SvgChart.Series("other", "#d62728", classColumn(perSecondByClass, ClassedSecond::other,
+                            ClassedSecond::otherP99Ms))),
+                    phases));
+        }
         html.append(SvgChart.render("Requests per second", "req/s", List.of(
                 new SvgChart.Series("sent", "#1f77b4", column(perSecond, s -> s.sent())),
                 new SvgChart.Series("completed", "#2ca02c", column(perSecond, s -> s.completed())),
@@ -99,6 +122,50 @@ public final class HtmlReport {
         html.append("</table>\n<p>").append(fmt(t.requestsPerSecond())).append(" req/s completed; errors ")
                 .append(fmt(100 * t.errorRate())).append(" %, rejected (429/503) ").append(fmt(100 * t.rejectedRate()))
                 .append(" %.</p>\n");
+    }
+
+    private static void overloadSection(StringBuilder html, Summary.Overload o) {
+        html.append("<h2 id=\"overload\">Overload</h2>\n<p>Knee ").append(fmt(o.knee().rate()))
+                .append(" req/s, maximum throughput ").append(fmt(o.knee().maxThroughput())).append(" req/s (from ")
+                .append(SvgChart.escape(o.knee().source())).append("). Requests count in the phase of their intended "
+                        + "start; latencies are corrected.</p>\n<table><tr><th>phase</th><th>from s</th><th>s</th>"
+                        + "<th>offered</th><th>sent</th><th>2xx/s</th><th>429/503 per s</th><th>other/s</th>"
+                        + "<th>p99 all</th><th>p99 2xx</th><th>p99 429/503</th><th>generator</th></tr>");
+        for (Summary.Phase p : o.phases()) {
+            html.append("<tr><td>").append(SvgChart.escape(p.name())).append("</td><td>").append(fmt(p.startSecond()))
+                    .append("</td><td>").append(fmt(p.seconds())).append("</td><td>").append(fmt(p.intendedRate()))
+                    .append("</td><td>").append(fmt(p.sentRate())).append("</td><td>").append(fmt(p.goodputPerSecond()))
+                    .append("</td><td>").append(fmt(p.refusedPerSecond())).append("</td><td>")
+                    .append(fmt(p.otherPerSecond())).append("</td><td>").append(fmt(p.p99Ms())).append("</td><td>")
+                    .append(orDash(p.successP99Ms())).append("</td><td>").append(orDash(p.refusedP99Ms()))
+                    .append("</td><td>").append(p.saturated() ? "<span class=\"bad\">fell behind</span>" : "kept up")
+                    .append("</td></tr>");
+        }
+        html.append("</table>\n<table>");
+        goal(html, "goodput", fmt(o.goodputRatio()) + " × the maximum throughput (" + fmt(o.goodputPerSecond())
+                + " 2xx/s in " + o.overloadPhase() + "); goal ≥ 0.9", o.goals().goodput());
+        goal(html, "refusals as fast as normal answers", "p99 of 429/503 " + orDash(o.rejectP99Ms())
+                + " ms vs the baseline's p99 " + fmt(o.baselineP99Ms()) + " ms", o.goals().fastRejects());
+        goal(html, "no crash", o.crashed() ? String.join("; ", o.crashEvidence()) : "process alive, no OutOfMemoryError, "
+                + "kept answering", o.goals().noCrash());
+        goal(html, "recovery", o.recoverySeconds() == null ? "p99 never got back within 1.5 × the baseline's"
+                : "p99 back within 1.5 × the baseline's " + o.recoverySeconds() + " s after the overload phase; goal ≤ 5 s",
+                o.goals().recovered());
+        html.append("</table>\n");
+    }
+
+    private static void goal(StringBuilder html, String name, String detail, boolean met) {
+        rowHtml(html, name, (met ? "<span class=\"ok\">met</span>: " : "<span class=\"bad\">missed</span>: ")
+                + SvgChart.escape(detail));
+    }
+
+    private static String orDash(Double value) {
+        return value == null ? "–" : fmt(value);
+    }
+
+    private static double[] classColumn(List<ClassedSecond> rows, ToDoubleFunction<ClassedSecond> count,
+            ToDoubleFunction<ClassedSecond> p99) {
+        return rows.stream().mapToDouble(r -> count.applyAsDouble(r) > 0 ? p99.applyAsDouble(r) : Double.NaN).toArray();
     }
 
     private static void metricsSection(StringBuilder html, List<Map<String, Double>> rows) {

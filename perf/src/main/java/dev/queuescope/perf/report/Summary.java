@@ -1,6 +1,7 @@
 package dev.queuescope.perf.report;
 
 import dev.queuescope.perf.run.Environment;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -11,7 +12,15 @@ import org.jspecify.annotations.Nullable;
  */
 public record Summary(Run run, Generator generator, Latency latencyMs, Latency latencyMsUncorrected,
         Throughput throughput, Map<String, Endpoint> endpoints, boolean objectiveMet, Artifacts artifacts,
-        SelfCheck selfCheck) {
+        SelfCheck selfCheck, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Overload overload) {
+
+    /** A plain run's summary: no {@code overload} section. */
+    public Summary(Run run, Generator generator, Latency latencyMs, Latency latencyMsUncorrected,
+            Throughput throughput, Map<String, Endpoint> endpoints, boolean objectiveMet, Artifacts artifacts,
+            SelfCheck selfCheck) {
+        this(run, generator, latencyMs, latencyMsUncorrected, throughput, endpoints, objectiveMet, artifacts,
+                selfCheck, null);
+    }
 
     public record Run(String id, String scenario, List<String> labs, double rate, double durationSeconds,
             double warmupSeconds, String arrivals, double objectiveP99Ms, String target, Environment environment) {
@@ -43,5 +52,27 @@ public record Summary(Run run, Generator generator, Latency latencyMs, Latency l
 
     /** {@code jfrDroppedEvents}: bytes of events JFR reported lost (jdk.DataLoss); 0 = nothing lost. */
     public record SelfCheck(@Nullable Long jfrDroppedEvents, @Nullable Double profilerOverheadPercent) {
+    }
+
+    /**
+     * A phased (overload) run: how the service held up beyond its knee. Schema descriptions say what
+     * each figure means; docs/perf-guide.md ("Overload") how to read them.
+     */
+    public record Overload(double goodputRatio, double goodputPerSecond, @Nullable Double rejectP99Ms,
+            double baselineP99Ms, @Nullable Integer recoverySeconds, boolean crashed, List<String> crashEvidence,
+            String overloadPhase, KneeUsed knee, List<Phase> phases, Goals goals) {
+    }
+
+    public record KneeUsed(double rate, double maxThroughput, String source) {
+    }
+
+    /** One phase; requests belong to the phase of their intended start. */
+    public record Phase(String name, double intendedRate, double startSecond, double seconds, double sentRate,
+            double goodputPerSecond, double refusedPerSecond, double otherPerSecond, double p99Ms,
+            @Nullable Double successP99Ms, @Nullable Double refusedP99Ms, boolean saturated, String saturationReason) {
+    }
+
+    /** The goals, each judged from the figures above. */
+    public record Goals(boolean goodput, boolean fastRejects, boolean noCrash, boolean recovered) {
     }
 }

@@ -2,6 +2,9 @@ package dev.queuescope.perf.report;
 
 import dev.queuescope.perf.load.LoadPlan;
 import dev.queuescope.perf.load.LoadResult;
+import dev.queuescope.perf.overload.CrashCheck;
+import dev.queuescope.perf.overload.Knee;
+import dev.queuescope.perf.overload.OverloadFigures;
 import dev.queuescope.perf.run.Environment;
 import dev.queuescope.perf.run.RunDirectory;
 import dev.queuescope.perf.scenario.Scenario;
@@ -20,6 +23,12 @@ public final class SummaryFactory {
     public static Summary create(RunDirectory run, Scenario scenario, LoadPlan plan, LoadResult result,
             Environment environment, @Nullable String jfr, Map<String, String> flameGraphs,
             @Nullable Long jfrDroppedBytes) {
+        return create(run, scenario, plan, result, environment, jfr, flameGraphs, jfrDroppedBytes, null);
+    }
+
+    public static Summary create(RunDirectory run, Scenario scenario, LoadPlan plan, LoadResult result,
+            Environment environment, @Nullable String jfr, Map<String, String> flameGraphs,
+            @Nullable Long jfrDroppedBytes, Summary.@Nullable Overload overload) {
         double seconds = plan.duration().toMillis() / 1000.0;
         long total = Math.max(1, result.sent());
         Map<String, Summary.Endpoint> endpoints = new LinkedHashMap<>();
@@ -42,7 +51,36 @@ public final class SummaryFactory {
                 new Summary.Artifacts(jfr, "report.html", "latency.hlog", "metrics.jsonl", "shop.log",
                         new Summary.Flamegraphs(flameGraphs.get("cpu"), flameGraphs.get("wall"),
                                 flameGraphs.get("alloc"), flameGraphs.get("lock"))),
-                new Summary.SelfCheck(jfrDroppedBytes, null));
+                new Summary.SelfCheck(jfrDroppedBytes, null), overload);
+    }
+
+    /** {@code summary.overload} of a phased run. */
+    public static Summary.Overload overload(LoadResult result, Knee knee, CrashCheck crash) {
+        OverloadFigures figures = OverloadFigures.of(result.phases(), result.perSecond(), knee.maxThroughput());
+        List<Summary.Phase> phases = result.phases().stream().map(p -> {
+            Histogram all = p.all();
+            return new Summary.Phase(p.name(), p.intendedRate(), p.startSecond(), p.seconds(), p.sent() / p.seconds(),
+                    p.success().getTotalCount() / p.seconds(), p.refused().getTotalCount() / p.seconds(),
+                    p.other().getTotalCount() / p.seconds(), ms(all.getValueAtPercentile(99)), p99(p.success()),
+                    p99(p.refused()), p.saturated(), p.saturationReason());
+        }).toList();
+        Double reject = figures.rejectP99Ms();
+        Integer recovery = figures.recoverySeconds();
+        return new Summary.Overload(figures.goodputRatio(), figures.goodputPerSecond(), reject, figures.baselineP99Ms(),
+                recovery, crash.crashed(), crash.evidence(), result.phases().get(figures.overloadPhase()).name(),
+                new Summary.KneeUsed(knee.rate(), knee.maxThroughput(), knee.source()), phases,
+                new Summary.Goals(figures.goodputRatio() >= GOODPUT_GOAL,
+                        reject == null || reject <= figures.baselineP99Ms(), !crash.crashed(),
+                        recovery != null && recovery <= RECOVERY_GOAL_SECONDS));
+    }
+
+    /** Goodput at least this share of the maximum throughput. */
+    static final double GOODPUT_GOAL = 0.9;
+    /** "Back to the baseline within a few seconds." */
+    static final int RECOVERY_GOAL_SECONDS = 5;
+
+    private static @Nullable Double p99(Histogram h) {
+        return h.getTotalCount() == 0 ? null : ms(h.getValueAtPercentile(99));
     }
 
     private static Summary.Latency latency(Histogram h) {

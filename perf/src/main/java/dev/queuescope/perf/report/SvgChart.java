@@ -12,6 +12,10 @@ public final class SvgChart {
     record Series(String name, String colour, double[] values) {
     }
 
+    /** A dashed vertical line at second {@code at} (e.g. where a load phase starts), labelled. */
+    record Marker(double at, String label) {
+    }
+
     private static final int WIDTH = 900;
     private static final int HEIGHT = 220;
     private static final int LEFT = 60;
@@ -21,6 +25,10 @@ public final class SvgChart {
     }
 
     static String render(String title, String unit, List<Series> series) {
+        return render(title, unit, series, List.of());
+    }
+
+    static String render(String title, String unit, List<Series> series, List<Marker> markers) {
         int points = series.stream().mapToInt(s -> s.values().length).max().orElse(0);
         double max = series.stream().flatMapToDouble(s -> java.util.Arrays.stream(s.values()))
                 .filter(v -> !Double.isNaN(v)).max().orElse(0);
@@ -35,6 +43,12 @@ public final class SvgChart {
         svg.append(String.format(Locale.ROOT, "<text x=\"2\" y=\"12\">%.3g %s</text><text x=\"2\" y=\"%d\">0</text>",
                 top, escape(unit), HEIGHT - BOTTOM));
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%d s</text>", WIDTH - 40, HEIGHT - 6, points));
+        for (Marker marker : markers) {
+            double x = LEFT + (points <= 1 ? 0 : (WIDTH - LEFT - 10) * marker.at() / (points - 1));
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"20\" x2=\"%.1f\" y2=\"%d\" stroke=\"#777\" "
+                    + "stroke-dasharray=\"4 3\"/><text x=\"%.1f\" y=\"32\" fill=\"#555\">%s</text>", x, x,
+                    HEIGHT - BOTTOM, x + 3, escape(marker.label())));
+        }
         int legend = LEFT + 10;
         for (Series s : series) {
             svg.append("<polyline fill=\"none\" stroke-width=\"1.5\" stroke=\"").append(s.colour()).append("\" points=\"");

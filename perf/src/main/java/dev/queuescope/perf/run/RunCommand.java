@@ -7,6 +7,9 @@ import dev.queuescope.perf.load.ArrivalProcess;
 import dev.queuescope.perf.load.LoadPlan;
 import dev.queuescope.perf.load.LoadResult;
 import dev.queuescope.perf.load.OpenLoopGenerator;
+import dev.queuescope.perf.load.RatePhase;
+import dev.queuescope.perf.overload.CrashCheck;
+import dev.queuescope.perf.overload.Knee;
 import dev.queuescope.perf.report.HtmlReport;
 import dev.queuescope.perf.report.JfrSelfCheck;
 import dev.queuescope.perf.report.LedgerSection;
@@ -17,6 +20,8 @@ import dev.queuescope.perf.scenario.Discovery;
 import dev.queuescope.perf.scenario.Scenario;
 import dev.queuescope.perf.scenario.ScenarioLoader;
 import dev.queuescope.perf.scenario.ScenarioRequests;
+import dev.queuescope.perf.sweep.Calibration;
+import dev.queuescope.perf.sweep.SweptKnee;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -26,7 +31,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -61,8 +68,15 @@ public final class RunCommand implements Callable<Integer> {
     @Nullable Double rate;
 
     @Option(names = "--duration", defaultValue = "60s", converter = DurationConverter.class, paramLabel = "TIME",
-            description = "measured phase, e.g. 30s, 2m (default: ${DEFAULT-VALUE})")
+            description = "measured phase, e.g. 30s, 2m (default: ${DEFAULT-VALUE}); a scenario with phases "
+                    + "lasts as long as its phases")
     Duration duration;
+
+    @Option(names = "--knee", paramLabel = "REQ/S",
+            description = "scenarios with phases (overload): the knee their rateOfKnee multiplies and the maximum "
+                    + "throughput goodput is a share of (default: the newest sweep of the scenario's kneeScenario "
+                    + "in perf/results, else a short calibration run)")
+    @Nullable Double knee;
 
     /*
      * 30 s: with 15 s at 50 req/s the JIT compiler threads still took a tenth of a core in the window,
@@ -135,18 +149,34 @@ public final class RunCommand implements Callable<Integer> {
         Scenario scenario = ScenarioLoader.load(scenarioName != null ? scenarioName
                 : only != null ? only.scenario() : DEFAULT_SCENARIO, repo.resolve("perf/scenarios"));
         double rate = this.rate != null ? this.rate : only != null ? only.rate() : DEFAULT_RATE;
+        boolean phased = scenario.phases() != null;
+        if (phased && this.rate != null) {
+            throw new IllegalArgumentException("--rate does not apply to scenario " + scenario.name()
+                    + ": its phases set the rates");
+        }
         Path results = repo.resolve("perf/results");
         RunDirectory run = RunDirectory.create(runs == null ? results : runs, scenario.name(), labs);
         System.out.println("Run " + run.id() + " -> " + run.path());
         Path jfc = JfrSettings.write(run.file("queuescope.jfc"));
+        Knee kneeUsed = phased ? knee(scenario, results, run) : null;
+        List<RatePhase> phases = phased ? phases(scenario, kneeUsed) : List.of();
+        Pinning pinning = !phased ? Pinning.none("plain run")
+                : target != null ? Pinning.none("attached to a running service")
+                : Pinning.generatorAndShop();
+        if (phased) {
+            System.out.println("Pinning: " + pinning.description());
+        }
 
-        try (Service service = target == null ? startShop(results, run, jfc) : attach(run, jfc)) {
+        try (Service service = target == null ? startShop(results, run, jfc, pinning) : attach(run, jfc, pinning)) {
             if (service.management() != null) {
                 ModuleStructure.save(service.management(), run.file("modules.json"));
             }
             Map<String, List<String>> values = new Discovery(service.target(), service.admin()).prepare(scenario);
-            LoadPlan plan = new LoadPlan(service.target(), rate, warmup, duration, arrivals, connections,
-                    Duration.ofSeconds(30), run.id(), seed);
+            LoadPlan plan = phased
+                    ? LoadPlan.phased(service.target(), phases, warmup, arrivals, connections, Duration.ofSeconds(30),
+                            run.id(), seed)
+                    : new LoadPlan(service.target(), rate, warmup, duration, arrivals, connections,
+                            Duration.ofSeconds(30), run.id(), seed);
             LoadResult result;
             try (MetricsSampler sampler = service.management() == null ? null
                     : new MetricsSampler(service.management(), run.file("metrics.jsonl"));
@@ -156,6 +186,7 @@ public final class RunCommand implements Callable<Integer> {
                 result = generator.run(progress);
                 progress.finish();
             }
+            Boolean aliveAfterLoad = service.alive();
             service.close();
             if (!keepData) {
                 RunDirectory.deleteTree(run.file("data"));
@@ -163,16 +194,21 @@ public final class RunCommand implements Callable<Integer> {
             Map<String, String> flameGraphs = AsyncProfiler.flameGraphs(run.file("profile.jfr"), run.path());
             Summary summary = SummaryFactory.create(run, scenario, plan, result, service.environment(),
                     Files.exists(run.file("shop.jfr")) ? "shop.jfr" : null, flameGraphs,
-                    JfrSelfCheck.droppedBytes(run.file("shop.jfr")));
+                    JfrSelfCheck.droppedBytes(run.file("shop.jfr")),
+                    phased ? SummaryFactory.overload(result, kneeUsed,
+                            CrashCheck.of(aliveAfterLoad, service.log(), result.perSecond())) : null);
             JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
                     .writeValue(run.file("summary.json").toFile(), summary);
             HtmlReport.write(run.file("report.html"), summary, result.perSecond(),
-                    MetricsSampler.read(run.file("metrics.jsonl")));
+                    MetricsSampler.read(run.file("metrics.jsonl")), result.perSecondByClass());
             Analysis.Result analysis = Analysis.analyse(run.path());
             LedgerSection.splice(run.file("report.html"), analysis);
             System.out.printf("p50 %.2f ms, p99 %.2f ms (uncorrected p99 %.2f ms), %.0f req/s, errors %.2f %%%n",
                     summary.latencyMs().p50(), summary.latencyMs().p99(), summary.latencyMsUncorrected().p99(),
                     summary.throughput().requestsPerSecond(), 100 * summary.throughput().errorRate());
+            if (summary.overload() != null) {
+                printOverload(summary.overload());
+            }
             System.out.println("Verdict: " + analysis.verdict().queue() + " — " + analysis.verdict().summary());
             System.out.println("Report: " + run.file("report.html"));
             if (result.saturated()) {
@@ -183,7 +219,67 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private Service startShop(Path results, RunDirectory run, Path jfc) throws IOException, InterruptedException {
+    /** The knee, from --knee, else the newest sweep of the knee scenario, else a short calibration run. */
+    private Knee knee(Scenario scenario, Path results, RunDirectory run) throws IOException {
+        if (knee != null) {
+            if (!(knee > 0)) {
+                throw new IllegalArgumentException("--knee is a positive rate, req/s: " + knee);
+            }
+            return new Knee(knee, knee, "option");
+        }
+        String kneeScenario = scenario.kneeScenario() != null ? scenario.kneeScenario() : scenario.name();
+        Optional<SweptKnee> swept = SweptKnee.latest(results, kneeScenario);
+        if (swept.isPresent()) {
+            return new Knee(swept.get().rate(), swept.get().maxThroughput(), "sweep " + swept.get().sweep());
+        }
+        System.out.printf(Locale.ROOT, "No sweep of %s with a knee in %s: calibrating at %.0f req/s (pass --knee, "
+                + "or run make perf-sweep SCENARIO=%s first, for a measured knee)%n", kneeScenario, results,
+                CALIBRATION_RATE, kneeScenario);
+        Path root = run.file("calibration");
+        List<String> args = new ArrayList<>(List.of("--scenario=" + kneeScenario, "--rate=" + CALIBRATION_RATE,
+                "--duration=10s", "--warmup=5s", "--repo=" + repo, "--results=" + root));
+        if (target != null) {
+            args.add("--target=" + target);
+            if (management != null) {
+                args.add("--management=" + management);
+            }
+        }
+        int exit = new picocli.CommandLine(new RunCommand()).execute(args.toArray(String[]::new));
+        if (exit != 0 && exit != SATURATED) {
+            throw new IOException("The calibration run failed (exit " + exit + "): pass --knee");
+        }
+        Calibration calibration = SweptKnee.calibrate(root.resolve(Files.readSymbolicLink(root.resolve("latest"))),
+                run.path());
+        return new Knee(calibration.capacity(), calibration.capacity(), "calibration " + calibration.run());
+    }
+
+    /** A light rate for the calibration run: the sweep's default. */
+    static final double CALIBRATION_RATE = 50;
+
+    static List<RatePhase> phases(Scenario scenario, Knee knee) {
+        return scenario.phases().stream().map(p -> new RatePhase(p.name(),
+                p.rate() != null ? p.rate() : p.rateOfKnee() * knee.rate(), Duration.ofSeconds(p.seconds()))).toList();
+    }
+
+    private static void printOverload(Summary.Overload o) {
+        System.out.printf(Locale.ROOT, "Overload (knee %.1f req/s, max throughput %.1f req/s, from %s):%n",
+                o.knee().rate(), o.knee().maxThroughput(), o.knee().source());
+        for (Summary.Phase p : o.phases()) {
+            System.out.printf(Locale.ROOT, "  %-10s %8.1f req/s offered, %8.1f sent, %8.1f 2xx/s, %8.1f refused/s, "
+                    + "p99 %.2f ms%s%n", p.name(), p.intendedRate(), p.sentRate(), p.goodputPerSecond(),
+                    p.refusedPerSecond(), p.p99Ms(), p.saturated() ? "  (generator fell behind: " + p.saturationReason()
+                            + ")" : "");
+        }
+        System.out.printf(Locale.ROOT, "  goodput %.2f × max throughput%s; refusals p99 %s ms vs baseline p99 %.2f ms%s; "
+                + "recovered %s; %s%n", o.goodputRatio(), o.goals().goodput() ? "" : " (goal 0.9)",
+                o.rejectP99Ms() == null ? "-" : String.format(Locale.ROOT, "%.2f", o.rejectP99Ms()), o.baselineP99Ms(),
+                o.goals().fastRejects() ? "" : " (slower)",
+                o.recoverySeconds() == null ? "never" : "after " + o.recoverySeconds() + " s",
+                o.crashed() ? "CRASHED: " + String.join("; ", o.crashEvidence()) : "no crash");
+    }
+
+    private Service startShop(Path results, RunDirectory run, Path jfc, Pinning pinning)
+            throws IOException, InterruptedException {
         Path built = repo.resolve("app/target/queuescope.jar");
         Path jvmOptions = repo.resolve("app/jvm.options");
         if (!Files.isRegularFile(built)) {
@@ -207,26 +303,28 @@ public final class RunCommand implements Callable<Integer> {
             recording.add(AsyncProfiler.agentOption(run.file("profile.jfr")));
         }
         ShopProcess shop = ShopProcess.start(new ShopProcess.Options(jar, jvmOptions, run.file("data"), ports,
-                recording, shopProperties, run.file("shop.log")));
+                recording, shopProperties, run.file("shop.log")), pinning.shopLauncher());
         List<String> jvm = new ArrayList<>(ShopProcess.jvmOptions(jvmOptions));
         jvm.addAll(recording);
         shopProperties.forEach(property -> jvm.add("--" + property));
-        return new Service(shop.shop(), shop.management(), shop.admin(), Environment.capture(repo, jvm, "none"),
-                shop::close);
+        return new Service(shop.shop(), shop.management(), shop.admin(),
+                Environment.capture(repo, jvm, pinning.description()), shop::close, shop::isAlive, run.file("shop.log"));
     }
 
-    private Service attach(RunDirectory run, Path jfc) throws IOException, InterruptedException {
+    private Service attach(RunDirectory run, Path jfc, Pinning pinning) throws IOException, InterruptedException {
         if (pid != null) {
             Jcmd.run(pid, "JFR.start", "name=queuescope", "settings=" + jfc, "filename=" + run.file("shop.jfr"));
         }
         Long recorded = pid;
         return new Service(target, management, Credentials.adminFrom(System.getenv()).orElse(null),
-                Environment.capture(repo, List.of("attached to pid " + pid), "none"),
+                Environment.capture(repo, List.of("attached to pid " + pid), pinning.description()),
                 () -> {
                     if (recorded != null) {
                         Jcmd.run(recorded, "JFR.stop", "name=queuescope");
                     }
-                });
+                },
+                () -> recorded == null ? null : ProcessHandle.of(recorded).map(ProcessHandle::isAlive).orElse(false),
+                null);
     }
 
     private static int freePort() throws IOException {
@@ -247,13 +345,30 @@ public final class RunCommand implements Callable<Integer> {
         private final @Nullable Credentials admin;
         private final Environment environment;
         private @Nullable Stop stop;
+        private final java.util.function.Supplier<@Nullable Boolean> alive;
+        private final @Nullable Path log;
 
-        Service(URI target, @Nullable URI management, @Nullable Credentials admin, Environment environment, Stop stop) {
+        /**
+         * @param alive whether the service's process still runs; null when unknown
+         * @param log   the service's log, when the kit has one
+         */
+        Service(URI target, @Nullable URI management, @Nullable Credentials admin, Environment environment, Stop stop,
+                java.util.function.Supplier<@Nullable Boolean> alive, @Nullable Path log) {
             this.target = target;
             this.management = management;
             this.admin = admin;
             this.environment = environment;
             this.stop = stop;
+            this.alive = alive;
+            this.log = log;
+        }
+
+        @Nullable Boolean alive() {
+            return alive.get();
+        }
+
+        @Nullable Path log() {
+            return log;
         }
 
         URI target() {

@@ -52,7 +52,12 @@ public final class ShopProcess implements AutoCloseable {
     }
 
     public static ShopProcess start(Options options) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
+        return start(options, List.of());
+    }
+
+    /** @param launcher what goes before {@code java}, e.g. {@code taskset -c 1}; empty for nothing */
+    public static ShopProcess start(Options options, List<String> launcher) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions(options.jvmOptions()));
         command.addAll(options.extraJvmOptions());
@@ -94,6 +99,11 @@ public final class ShopProcess implements AutoCloseable {
 
     public long pid() {
         return process.pid();
+    }
+
+    /** Whether the shop's process is still running (false once it exited, crashed or was stopped). */
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     private void awaitReady(Path log) throws IOException, InterruptedException {

@@ -4,9 +4,21 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** A load scenario as written in {@code perf/scenarios/<name>.json} (schema: scenario.schema.json). */
+/**
+ * A load scenario as written in {@code perf/scenarios/<name>.json} (schema: scenario.schema.json).
+ *
+ * @param phases       when present, the measured phase follows these rates in order instead of one
+ *                     {@code --rate} (an overload run); null for a plain scenario
+ * @param kneeScenario the scenario whose latest sweep gives the knee that {@link Phase#rateOfKnee()}
+ *                     multiplies; null = this scenario
+ */
 public record Scenario(String name, @Nullable String description, Objective objective, @Nullable Setup setup,
-        @Nullable Map<String, List<Object>> variables, List<Request> requests) {
+        @Nullable Map<String, List<Object>> variables, List<Request> requests, @Nullable List<Phase> phases,
+        @Nullable String kneeScenario) {
+
+    /** One constant-rate phase: exactly one of {@code rate} (req/s) and {@code rateOfKnee} (× the knee). */
+    public record Phase(String name, @Nullable Double rate, @Nullable Double rateOfKnee, int seconds) {
+    }
 
     public record Objective(double p99Ms) {
     }

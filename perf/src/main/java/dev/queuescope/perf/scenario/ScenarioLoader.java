@@ -23,6 +23,17 @@ public final class ScenarioLoader {
         if (scenario.requests() == null || scenario.requests().isEmpty()) {
             throw new IllegalArgumentException("Scenario " + file + " has no requests");
         }
+        if (scenario.phases() != null) {
+            if (scenario.phases().isEmpty()) {
+                throw new IllegalArgumentException("Scenario " + file + ": phases, when given, are not empty");
+            }
+            for (Scenario.Phase phase : scenario.phases()) {
+                if ((phase.rate() == null) == (phase.rateOfKnee() == null) || phase.seconds() < 1) {
+                    throw new IllegalArgumentException("Scenario " + file + ", phase " + phase.name()
+                            + ": give exactly one of rate and rateOfKnee, and seconds >= 1");
+                }
+            }
+        }
         return scenario;
     }
 }

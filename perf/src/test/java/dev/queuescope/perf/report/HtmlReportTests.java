@@ -2,6 +2,7 @@ package dev.queuescope.perf.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.queuescope.perf.load.ClassedSecond;
 import dev.queuescope.perf.load.IntervalStats;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +53,23 @@ class HtmlReportTests {
                 Map.of("t", 2000.0));
 
         assertThat(HtmlReport.measuredPhase(samples, seconds)).extracting(row -> row.get("t")).containsExactly(0.0, 1999.0);
+    }
+
+    @Test
+    void anOverloadRunShowsItsPhasesGoalsAndPhaseMarkers() throws Exception {
+        Path file = dir.resolve("report.html");
+        HtmlReport.write(file, SampleSummary.overloaded(), seconds, List.of(), List.of(
+                new ClassedSecond(0, 180, 20, 0, 40, 2, 0), new ClassedSecond(1000, 190, 9, 0, 35, 1.5, 0)));
+        String html = Files.readString(file);
+
+        assertThat(html).contains("id=\"overload\"").contains("<td>overload</td><td>20.0</td><td>60.0</td><td>400</td>")
+                .contains("goodput</td><td style=\"text-align:left\"><span class=\"ok\">met</span>")
+                .contains("stroke-dasharray").contains("aria-label=\"p99 per second by answer, corrected\"");
+    }
+
+    @Test
+    void aPlainRunHasNoOverloadSection() throws Exception {
+        assertThat(render()).doesNotContain("id=\"overload\"", "stroke-dasharray");
     }
 
     private String render() throws Exception {

@@ -27,6 +27,24 @@ class PublishedSchemasTests {
     }
 
     @Test
+    void anOverloadRunsSummaryMatchesItsSchema() throws Exception {
+        assertThat(validate(summarySchema(), json.valueToTree(SampleSummary.overloaded()))).isEmpty();
+    }
+
+    @Test
+    void aPlainRunsSummaryHasNoOverloadSection() {
+        assertThat(json.valueToTree(SampleSummary.missedObjective()).has("overload")).isFalse();
+    }
+
+    @Test
+    void anOverloadSectionWithoutItsGoodputRatioDoesNotMatch() throws Exception {
+        ObjectNode summary = json.valueToTree(SampleSummary.overloaded());
+        ((ObjectNode) summary.get("overload")).remove("goodputRatio");
+
+        assertThat(validate(summarySchema(), summary)).isNotEmpty();
+    }
+
+    @Test
     void aSummaryWithoutItsGeneratorSectionDoesNot() throws Exception {
         ObjectNode summary = json.valueToTree(SampleSummary.missedObjective());
         summary.remove("generator");
@@ -39,6 +57,16 @@ class PublishedSchemasTests {
         Schema schema = registry.getSchema(Files.newInputStream(Path.of("scenarios/scenario.schema.json")));
 
         assertThat(validate(schema, json.readTree(Path.of("scenarios/mixed.json").toFile()))).isEmpty();
+        assertThat(validate(schema, json.readTree(Path.of("scenarios/overload.json").toFile()))).isEmpty();
+    }
+
+    @Test
+    void aPhaseWithBothARateAndARateOfTheKneeDoesNotMatch() throws Exception {
+        Schema schema = registry.getSchema(Files.newInputStream(Path.of("scenarios/scenario.schema.json")));
+        ObjectNode scenario = (ObjectNode) json.readTree(Path.of("scenarios/overload.json").toFile());
+        ((ObjectNode) scenario.withArray("phases").get(0)).put("rate", 50);
+
+        assertThat(validate(schema, scenario)).isNotEmpty();
     }
 
     @Test

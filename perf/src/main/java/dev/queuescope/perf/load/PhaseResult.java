@@ -1,0 +1,31 @@
+package dev.queuescope.perf.load;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * One phase of the measured phase. A request belongs to the phase its intended start falls in, wherever
+ * its response ends; histograms hold corrected microseconds.
+ *
+ * @param name             the {@link RatePhase}'s name
+ * @param intendedRate     the rate the phase asked for, req/s
+ * @param startSecond      seconds from the start of the measured phase to the phase's start
+ * @param seconds          the phase's length
+ * @param sent             requests sent that were intended in the phase
+ * @param saturated        the generator fell behind its schedule in this phase
+ * @param saturationReason why; empty when it did not
+ * @param success          2xx
+ * @param refused          429 and 503
+ * @param other            everything else, timeouts and failures included
+ */
+public record PhaseResult(String name, double intendedRate, double startSecond, double seconds, long sent,
+        boolean saturated, String saturationReason, Histogram success, Histogram refused, Histogram other) {
+
+    /** All responses of the phase, whatever their class. */
+    public Histogram all() {
+        Histogram all = Recording.newHistogram();
+        all.add(success);
+        all.add(refused);
+        all.add(other);
+        return all;
+    }
+}
