@@ -54,8 +54,8 @@ final class RateLimitFilter extends OncePerRequestFilter {
             return;
         }
         Bucket bucket = caller != null
-                ? buckets.get("customer:" + caller.customerId(), key -> bucket(limits.customerPerSecond()))
-                : buckets.get("address:" + request.getRemoteAddr(), key -> bucket(limits.anonymousPerSecond()));
+                ? buckets.get("customer:" + caller.customerId(), key -> bucket(limits.customerRequests()))
+                : buckets.get("address:" + request.getRemoteAddr(), key -> bucket(limits.anonymousRequests()));
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
             chain.doFilter(request, response);
@@ -65,13 +65,13 @@ final class RateLimitFilter extends OncePerRequestFilter {
         long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999));
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
-                "Over " + (caller != null ? limits.customerPerSecond() : limits.anonymousPerSecond())
-                        + " requests per second; retry after " + seconds + " s");
+                "Over " + (caller != null ? limits.customerRequests() : limits.anonymousRequests())
+                        + " requests per " + limits.period() + "; retry after " + seconds + " s");
     }
 
-    private static Bucket bucket(long perSecond) {
+    private Bucket bucket(long requests) {
         return Bucket.builder()
-                .addLimit(limit -> limit.capacity(2 * perSecond).refillGreedy(perSecond, Duration.ofSeconds(1)))
+                .addLimit(limit -> limit.capacity(2 * requests).refillGreedy(requests, limits.period()))
                 .build();
     }
 }
