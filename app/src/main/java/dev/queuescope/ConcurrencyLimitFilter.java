@@ -24,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * touches the pool or queues anywhere. The limit is far below the server's threads (200), so a
  * refusal never waits for a worker: beyond the limit, the queue would only have grown inside
  * (connection pool, CPU) and every request would have got slower — the lecture's "dies at peak".
+ * The default, 16, comes from the mixed scenario's sweep and overload runs (docs/tuning.md).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
@@ -33,7 +34,7 @@ class ConcurrencyLimitFilter extends OncePerRequestFilter {
     private final ProblemResponses problems;
     private final Counter shed;
 
-    ConcurrencyLimitFilter(@Value("${queuescope.web.max-concurrent-requests:64}") int limit, JsonMapper json,
+    ConcurrencyLimitFilter(@Value("${queuescope.web.max-concurrent-requests:16}") int limit, JsonMapper json,
             MeterRegistry registry) {
         this.permits = new Semaphore(limit);
         this.problems = new ProblemResponses(json);

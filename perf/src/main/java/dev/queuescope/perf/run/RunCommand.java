@@ -91,9 +91,24 @@ public final class RunCommand implements Callable<Integer> {
             description = "arrival process (default: ${DEFAULT-VALUE})")
     ArrivalProcess arrivals;
 
-    @Option(names = "--connections", defaultValue = "64", paramLabel = "N",
-            description = "keep-alive connection cap (default: ${DEFAULT-VALUE})")
-    int connections;
+    @Option(names = "--connections", paramLabel = "N",
+            description = "keep-alive connection cap (default: 64; a phased run " + PHASED_CONNECTIONS + ")")
+    @Nullable Integer connections;
+
+    /**
+     * An overload run must let the excess reach the service: with as few connections as the shop's
+     * concurrency limit (64), the requests past it would queue in the generator, never be refused,
+     * and the run would measure the generator's queue (measured: p99 13 s, no 503, 2026-11-27).
+     */
+    static final int PHASED_CONNECTIONS = 512;
+
+    /**
+     * Runs are not pinned to cores. Tried for overload runs (2026-11-27, mixed, knee 173 req/s from an
+     * unpinned sweep): the shop pinned to one core had half the machine (p99 403 ms at half the knee),
+     * so "2× the knee" meant 4× its capacity; the generator alone pinned to a core the shop also used
+     * fell behind (scheduler lag p90 1.6 s). Unpinned, the generator stayed honest at 347 req/s.
+     */
+    static final String NOT_PINNED = "none: generator and shop share both cores, as in the sweep the knee came from";
 
     @Option(names = "--seed", defaultValue = "42", description = "random seed of arrivals and request choices")
     long seed;
@@ -160,22 +175,17 @@ public final class RunCommand implements Callable<Integer> {
         Path jfc = JfrSettings.write(run.file("queuescope.jfc"));
         Knee kneeUsed = phased ? knee(scenario, results, run) : null;
         List<RatePhase> phases = phased ? phases(scenario, kneeUsed) : List.of();
-        Pinning pinning = !phased ? Pinning.none("plain run")
-                : target != null ? Pinning.none("attached to a running service")
-                : Pinning.generatorAndShop();
-        if (phased) {
-            System.out.println("Pinning: " + pinning.description());
-        }
 
-        try (Service service = target == null ? startShop(results, run, jfc, pinning) : attach(run, jfc, pinning)) {
+        try (Service service = target == null ? startShop(results, run, jfc) : attach(run, jfc)) {
             if (service.management() != null) {
                 ModuleStructure.save(service.management(), run.file("modules.json"));
             }
             Map<String, List<String>> values = new Discovery(service.target(), service.admin()).prepare(scenario);
+            int sockets = connections != null ? connections : phased ? PHASED_CONNECTIONS : 64;
             LoadPlan plan = phased
-                    ? LoadPlan.phased(service.target(), phases, warmup, arrivals, connections, Duration.ofSeconds(30),
+                    ? LoadPlan.phased(service.target(), phases, warmup, arrivals, sockets, Duration.ofSeconds(30),
                             run.id(), seed)
-                    : new LoadPlan(service.target(), rate, warmup, duration, arrivals, connections,
+                    : new LoadPlan(service.target(), rate, warmup, duration, arrivals, sockets,
                             Duration.ofSeconds(30), run.id(), seed);
             LoadResult result;
             try (MetricsSampler sampler = service.management() == null ? null
@@ -278,7 +288,7 @@ public final class RunCommand implements Callable<Integer> {
                 o.crashed() ? "CRASHED: " + String.join("; ", o.crashEvidence()) : "no crash");
     }
 
-    private Service startShop(Path results, RunDirectory run, Path jfc, Pinning pinning)
+    private Service startShop(Path results, RunDirectory run, Path jfc)
             throws IOException, InterruptedException {
         Path built = repo.resolve("app/target/queuescope.jar");
         Path jvmOptions = repo.resolve("app/jvm.options");
@@ -303,21 +313,21 @@ public final class RunCommand implements Callable<Integer> {
             recording.add(AsyncProfiler.agentOption(run.file("profile.jfr")));
         }
         ShopProcess shop = ShopProcess.start(new ShopProcess.Options(jar, jvmOptions, run.file("data"), ports,
-                recording, shopProperties, run.file("shop.log")), pinning.shopLauncher());
+                recording, shopProperties, run.file("shop.log")));
         List<String> jvm = new ArrayList<>(ShopProcess.jvmOptions(jvmOptions));
         jvm.addAll(recording);
         shopProperties.forEach(property -> jvm.add("--" + property));
         return new Service(shop.shop(), shop.management(), shop.admin(),
-                Environment.capture(repo, jvm, pinning.description()), shop::close, shop::isAlive, run.file("shop.log"));
+                Environment.capture(repo, jvm, NOT_PINNED), shop::close, shop::isAlive, run.file("shop.log"));
     }
 
-    private Service attach(RunDirectory run, Path jfc, Pinning pinning) throws IOException, InterruptedException {
+    private Service attach(RunDirectory run, Path jfc) throws IOException, InterruptedException {
         if (pid != null) {
             Jcmd.run(pid, "JFR.start", "name=queuescope", "settings=" + jfc, "filename=" + run.file("shop.jfr"));
         }
         Long recorded = pid;
         return new Service(target, management, Credentials.adminFrom(System.getenv()).orElse(null),
-                Environment.capture(repo, List.of("attached to pid " + pid), pinning.description()),
+                Environment.capture(repo, List.of("attached to pid " + pid), NOT_PINNED),
                 () -> {
                     if (recorded != null) {
                         Jcmd.run(recorded, "JFR.stop", "name=queuescope");

@@ -52,12 +52,7 @@ public final class ShopProcess implements AutoCloseable {
     }
 
     public static ShopProcess start(Options options) throws IOException, InterruptedException {
-        return start(options, List.of());
-    }
-
-    /** @param launcher what goes before {@code java}, e.g. {@code taskset -c 1}; empty for nothing */
-    public static ShopProcess start(Options options, List<String> launcher) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(launcher);
+        List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions(options.jvmOptions()));
         command.addAll(options.extraJvmOptions());
