@@ -35,7 +35,7 @@ final class EventOutboxRule implements QueueRule {
         List<Double> lagMs = ledger.capture.outbox().stream().map(c -> c.lagNanos() / 1e6).toList();
         double maxAge = lagMs.stream().mapToDouble(Double::doubleValue).max().orElse(0);
         boolean growing = !depth.isEmpty()
-                ? Ledger.grows(depth, ledger.settings.growthFactor(), ledger.settings.backlogGrowthMin())
+                ? Ledger.backlogGrows(depth, ledger.settings.backlogGrowthMin())
                 : Ledger.grows(lagMs, ledger.settings.growthFactor(), ledger.settings.growthMinMs());
         List<String> evidence = new ArrayList<>();
         if (!depth.isEmpty()) {

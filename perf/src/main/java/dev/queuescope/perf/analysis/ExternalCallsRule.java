@@ -40,7 +40,7 @@ final class ExternalCallsRule implements QueueRule {
         List<Double> waitedMs = calls.stream().map(c -> c.waitedNanos() / 1e6).toList();
         double maxWaitMs = waitedMs.stream().mapToDouble(Double::doubleValue).max().orElse(0);
         boolean growing = !depth.isEmpty()
-                ? Ledger.grows(depth, ledger.settings.growthFactor(), ledger.settings.backlogGrowthMin())
+                ? Ledger.backlogGrows(depth, ledger.settings.backlogGrowthMin())
                 : Ledger.grows(waitedMs, ledger.settings.growthFactor(), ledger.settings.growthMinMs());
         List<String> evidence = new ArrayList<>();
         if (!depth.isEmpty()) {

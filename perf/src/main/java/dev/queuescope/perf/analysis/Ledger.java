@@ -115,6 +115,21 @@ final class Ledger {
         return last >= factor * first && last - first >= minIncrease;
     }
 
+    /**
+     * A backlog's depth grows when each third of the window sits higher than the one before and the
+     * rise is at least {@code minIncrease} items. Not a ratio, as for waits: a backlog that filled
+     * during the warm-up rises by a smaller factor in the window however fast it grows.
+     */
+    static boolean backlogGrows(List<Double> depth, double minIncrease) {
+        if (depth.size() < 3) {
+            return false;
+        }
+        double first = thirdMedian(depth, 0);
+        double middle = thirdMedian(depth, 1);
+        double last = thirdMedian(depth, 2);
+        return first < middle && middle < last && last - first >= minIncrease;
+    }
+
     static double thirdMedian(List<Double> series, int third) {
         int size = series.size() / 3;
         int from = third == 2 ? series.size() - size : third * size;

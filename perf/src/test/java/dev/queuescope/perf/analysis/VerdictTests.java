@@ -124,6 +124,16 @@ class VerdictTests {
     }
 
     @Test
+    void aBacklogThatFilledDuringTheWarmUpGrowsWhileItKeepsRising() {
+        // 150 → 295 over the window: less than twice, but higher every third (slow-external, 2026-11-27).
+        CaptureBuilder capture = new CaptureBuilder().spread(1000, 4, i -> 0.1).p99(6)
+                .metric(ExternalCallsRule.DEPTH, second -> 150 + second * 5.0);
+
+        assertThat(queue(capture, "external-calls").growing()).isTrue();
+        assertThat(verdict(capture).queue()).isEqualTo("external-calls");
+    }
+
+    @Test
     void aBacklogThatStaysFlatIsNotGrowing() {
         CaptureBuilder capture = new CaptureBuilder().spread(1000, 4, i -> 0.1).metric(EventOutboxRule.DEPTH, 40);
 
