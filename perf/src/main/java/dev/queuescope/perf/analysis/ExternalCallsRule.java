@@ -35,19 +35,9 @@ final class ExternalCallsRule implements QueueRule {
 
     @Override
     public QueueEntry evaluate(Ledger ledger) {
-        List<Double> depth = ledger.metricSeries(DEPTH);
         List<ExternalCall> calls = ledger.capture.externalCalls();
         List<Double> waitedMs = calls.stream().map(c -> c.waitedNanos() / 1e6).toList();
-        double maxWaitMs = waitedMs.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        boolean growing = !depth.isEmpty()
-                ? Ledger.backlogGrows(depth, ledger.settings.backlogGrowthMin())
-                : Ledger.grows(waitedMs, ledger.settings.growthFactor(), ledger.settings.growthMinMs());
         List<String> evidence = new ArrayList<>();
-        if (!depth.isEmpty()) {
-            evidence.add(String.format(Locale.ROOT, "waiting to call: %.0f in the first third, %.0f in the last "
-                    + "(medians), %.0f at the end", Ledger.thirdMedian(depth, 0), Ledger.thirdMedian(depth, 2),
-                    depth.getLast()));
-        }
         if (!calls.isEmpty()) {
             Map<String, Long> outcomes = calls.stream()
                     .collect(Collectors.groupingBy(ExternalCall::outcome, TreeMap::new, Collectors.counting()));
@@ -55,14 +45,9 @@ final class ExternalCallsRule implements QueueRule {
                     + "%.1f ms on average (%.1f ms at most) for a slot or a retry; %s", calls.size(),
                     calls.stream().map(ExternalCall::target).distinct().toList(),
                     calls.stream().mapToLong(ExternalCall::durationNanos).average().orElse(0) / 1e6,
-                    waitedMs.stream().mapToDouble(Double::doubleValue).average().orElse(0), maxWaitMs, outcomes));
+                    waitedMs.stream().mapToDouble(Double::doubleValue).average().orElse(0),
+                    waitedMs.stream().mapToDouble(Double::doubleValue).max().orElse(0), outcomes));
         }
-        double first = depth.isEmpty() ? Ledger.thirdMedian(waitedMs, 0) : Ledger.thirdMedian(depth, 0);
-        double last = depth.isEmpty() ? Ledger.thirdMedian(waitedMs, 2) : Ledger.thirdMedian(depth, 2);
-        double score = growing && last > 0 ? Math.min(1, (last - first) / last) : 0;
-        double maxDepth = depth.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        return new QueueEntry(queue().label(), true, "backlog", score, null, null, null, null, null, maxDepth,
-                growing, null, new QueueEntry.Backlog(depth.isEmpty() ? 0 : depth.getLast(), maxDepth, maxWaitMs, growing),
-                evidence);
+        return ledger.backlogEntry(queue(), "waiting to call", ledger.metricSeries(DEPTH), waitedMs, evidence);
     }
 }

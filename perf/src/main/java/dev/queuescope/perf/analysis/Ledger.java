@@ -4,6 +4,7 @@ import dev.queuescope.perf.analysis.QueueEntry.LittlesLaw;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.function.ToLongFunction;
@@ -161,6 +162,33 @@ final class Ledger {
 
     OptionalDouble metricMax(String series) {
         return capture.metrics().stream().filter(r -> r.containsKey(series)).mapToDouble(r -> r.get(series)).max();
+    }
+
+    /**
+     * A backlog's entry, from its depth (the service's gauge, one value a second) or, without one,
+     * the ages of its items in time order: whether it grows, a score from its rise, its depth and
+     * oldest age. {@code itemEvidence} follows the depth's own line.
+     */
+    QueueEntry backlogEntry(Queue queue, String depthName, List<Double> depth, List<Double> agesMs,
+            List<String> itemEvidence) {
+        List<Double> series = depth.isEmpty() ? agesMs : depth;
+        boolean growing = !depth.isEmpty()
+                ? backlogGrows(depth, settings.backlogGrowthMin())
+                : grows(agesMs, settings.growthFactor(), settings.growthMinMs());
+        List<String> evidence = new ArrayList<>();
+        if (!depth.isEmpty()) {
+            evidence.add(String.format(Locale.ROOT, "%s: %.0f in the first third, %.0f in the last (medians), "
+                    + "%.0f at the end", depthName, thirdMedian(depth, 0), thirdMedian(depth, 2), depth.getLast()));
+        }
+        evidence.addAll(itemEvidence);
+        double first = thirdMedian(series, 0);
+        double last = thirdMedian(series, 2);
+        double score = growing && last > 0 ? Math.min(1, (last - first) / last) : 0;
+        double maxDepth = depth.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        double maxAge = agesMs.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        return new QueueEntry(queue.label(), true, "backlog", score, null, null, null, null, null, maxDepth,
+                growing, null, new QueueEntry.Backlog(depth.isEmpty() ? 0 : depth.getLast(), maxDepth, maxAge, growing),
+                evidence);
     }
 
     List<Double> metricSeries(String series) {
