@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -77,12 +79,12 @@ public final class Discovery {
 
     /** Logging in costs the service a slow password hash: only when the scenario seeds or sends the token. */
     private static boolean needsAdmin(Scenario scenario) {
-        String placeholder = "{" + ADMIN_TOKEN + "}";
         return (scenario.setup() != null && scenario.setup().seed() != null)
-                || scenario.requests().stream().anyMatch(request -> request.path().contains(placeholder)
-                        || (request.body() != null && request.body().contains(placeholder))
-                        || (request.headers() != null && request.headers().values().stream()
-                                .anyMatch(value -> value.contains(placeholder))));
+                || scenario.requests().stream()
+                        .flatMap(request -> Stream.concat(Stream.of(request.path(), request.body()),
+                                request.headers() == null ? Stream.empty() : request.headers().values().stream()))
+                        .filter(Objects::nonNull)
+                        .anyMatch(text -> Template.parse(text).variables().contains(ADMIN_TOKEN));
     }
 
     private List<String> discover(Scenario.Discovery discovery) throws IOException, InterruptedException {
