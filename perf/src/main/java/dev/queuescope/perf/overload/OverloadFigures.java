@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
  * of equals). Latencies are corrected (from intended start), milliseconds.
  *
  * @param goodputPerSecond 2xx responses to requests intended in the overload phase, per second of it
- * @param goodputRatio     {@code goodputPerSecond} ÷ the maximum throughput (the knee's)
+ * @param goodputRatio     {@code goodputPerSecond} ÷ {@code maxThroughput}
+ * @param maxThroughput    the knee's maximum throughput; when that was only a lower bound and the overload
+ *                         phase served more, the overload phase's goodput: the most the service was seen to do
  * @param rejectP99Ms      p99 of the overload phase's 429 and 503 responses; null when there were none
  * @param baselineP99Ms    p99 of all responses of the baseline phase
  * @param recoverySeconds  whole seconds from the end of the overload phase to the first of
@@ -21,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  *                         {@value #RECOVERED_FACTOR} × {@code baselineP99Ms}; null when that never happened
  * @param overloadPhase    index of the overload phase
  */
-public record OverloadFigures(double goodputPerSecond, double goodputRatio, @Nullable Double rejectP99Ms,
+public record OverloadFigures(double goodputPerSecond, double goodputRatio, double maxThroughput,
+        @Nullable Double rejectP99Ms,
         double baselineP99Ms, @Nullable Integer recoverySeconds, int overloadPhase) {
 
     /** Back to the baseline means a p99 within this factor of the baseline's: seconds of 1 000 requests are noisy. */
@@ -32,9 +35,9 @@ public record OverloadFigures(double goodputPerSecond, double goodputRatio, @Nul
     /**
      * @param phases        at least two; the first is the baseline
      * @param perSecond     the measured phase second by second (by response end), drain included
-     * @param maxThroughput the service's maximum throughput, req/s
+     * @param knee          the knee the phases' rates came from, with the service's maximum throughput
      */
-    public static OverloadFigures of(List<PhaseResult> phases, List<IntervalStats> perSecond, double maxThroughput) {
+    public static OverloadFigures of(List<PhaseResult> phases, List<IntervalStats> perSecond, Knee knee) {
         if (phases.size() < 2) {
             throw new IllegalArgumentException("an overload run has a baseline phase and an overload phase");
         }
@@ -42,11 +45,13 @@ public record OverloadFigures(double goodputPerSecond, double goodputRatio, @Nul
                 .orElseThrow());
         PhaseResult phase = phases.get(overload);
         double goodput = phase.success().getTotalCount() / phase.seconds();
+        double maxThroughput = knee.maxThroughputLowerBound() ? Math.max(knee.maxThroughput(), goodput)
+                : knee.maxThroughput();
         Histogram refused = phase.refused();
         Double rejectP99 = refused.getTotalCount() == 0 ? null : ms(refused.getValueAtPercentile(99));
         double baselineP99 = ms(phases.getFirst().all().getValueAtPercentile(99));
         int overloadEnd = (int) Math.round(phase.startSecond() + phase.seconds());
-        return new OverloadFigures(goodput, goodput / maxThroughput, rejectP99, baselineP99,
+        return new OverloadFigures(goodput, goodput / maxThroughput, maxThroughput, rejectP99, baselineP99,
                 recoverySeconds(perSecond, overloadEnd, RECOVERED_FACTOR * baselineP99), overload);
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code report.html}: one self-contained page read top-down — the run and whether the generator
@@ -126,7 +127,8 @@ public final class HtmlReport {
 
     private static void overloadSection(StringBuilder html, Summary.Overload o) {
         html.append("<h2 id=\"overload\">Overload</h2>\n<p>Knee ").append(fmt(o.knee().rate()))
-                .append(" req/s, maximum throughput ").append(fmt(o.knee().maxThroughput())).append(" req/s (from ")
+                .append(" req/s, maximum throughput ").append(o.knee().maxThroughputLowerBound() ? "at least " : "")
+                .append(fmt(o.knee().maxThroughput())).append(" req/s (from ")
                 .append(SvgChart.escape(o.knee().source())).append("). Requests count in the phase of their intended "
                         + "start; latencies are corrected.</p>\n<table><tr><th>phase</th><th>from s</th><th>s</th>"
                         + "<th>offered</th><th>sent</th><th>2xx/s</th><th>429/503 per s</th><th>other/s</th>"
@@ -142,16 +144,24 @@ public final class HtmlReport {
                     .append("</td></tr>");
         }
         html.append("</table>\n<table>");
-        goal(html, "goodput", fmt(o.goodputRatio()) + " × the maximum throughput (" + fmt(o.goodputPerSecond())
-                + " 2xx/s in " + o.overloadPhase() + "); goal ≥ 0.9", o.goals().goodput());
+        goal(html, "goodput", fmt(o.goodputRatio()) + " × the maximum throughput, " + fmt(o.maxThroughputPerSecond())
+                + " req/s (" + fmt(o.goodputPerSecond()) + " 2xx/s in " + o.overloadPhase() + "); goal ≥ 0.9",
+                o.goals().goodput());
         goal(html, "refusals as fast as normal answers", "p99 of 429/503 " + orDash(o.rejectP99Ms())
-                + " ms vs the baseline's p99 " + fmt(o.baselineP99Ms()) + " ms", o.goals().fastRejects());
+                + " ms vs the baseline's p99 " + fmt(o.baselineP99Ms()) + " ms" + rejectTimes(o.rejectTimes()),
+                o.goals().fastRejects());
         goal(html, "no crash", o.crashed() ? String.join("; ", o.crashEvidence()) : "process alive, no OutOfMemoryError, "
                 + "kept answering", o.goals().noCrash());
         goal(html, "recovery", o.recoverySeconds() == null ? "p99 never got back within 1.5 × the baseline's"
                 : "p99 back within 1.5 × the baseline's " + o.recoverySeconds() + " s after the overload phase; goal ≤ 5 s",
                 o.goals().recovered());
         html.append("</table>\n");
+    }
+
+    private static String rejectTimes(Summary.@Nullable RejectTimes times) {
+        return times == null ? "" : "; of it, p99 " + fmt(times.beforeShopP99Ms()) + " ms before the shop's first filter "
+                + "saw the request and " + fmt(times.inShopP99Ms()) + " ms inside the shop (" + times.refusals()
+                + " refusals in its recording)";
     }
 
     private static void goal(StringBuilder html, String name, String detail, boolean met) {

@@ -58,12 +58,17 @@ public record Summary(Run run, Generator generator, Latency latencyMs, Latency l
      * A phased (overload) run: how the service held up beyond its knee. Schema descriptions say what
      * each figure means; docs/perf-guide.md ("Overload") how to read them.
      */
-    public record Overload(double goodputRatio, double goodputPerSecond, @Nullable Double rejectP99Ms,
-            double baselineP99Ms, @Nullable Integer recoverySeconds, boolean crashed, List<String> crashEvidence,
-            String overloadPhase, KneeUsed knee, List<Phase> phases, Goals goals) {
+    public record Overload(double goodputRatio, double goodputPerSecond, double maxThroughputPerSecond,
+            @Nullable Double rejectP99Ms, @Nullable RejectTimes rejectTimes, double baselineP99Ms,
+            @Nullable Integer recoverySeconds, boolean crashed, List<String> crashEvidence, String overloadPhase,
+            KneeUsed knee, List<Phase> phases, Goals goals) {
     }
 
-    public record KneeUsed(double rate, double maxThroughput, String source) {
+    public record KneeUsed(double rate, double maxThroughput, boolean maxThroughputLowerBound, String source) {
+    }
+
+    /** Where the overload phase's refusals spent their time, from the shop's own request events. */
+    public record RejectTimes(long refusals, double beforeShopP99Ms, double inShopP99Ms) {
     }
 
     /** One phase; requests belong to the phase of their intended start. */

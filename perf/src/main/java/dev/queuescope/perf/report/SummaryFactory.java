@@ -2,15 +2,21 @@ package dev.queuescope.perf.report;
 
 import dev.queuescope.perf.load.LoadPlan;
 import dev.queuescope.perf.load.LoadResult;
+import dev.queuescope.perf.load.PhaseResult;
 import dev.queuescope.perf.overload.CrashCheck;
 import dev.queuescope.perf.overload.Knee;
 import dev.queuescope.perf.overload.OverloadFigures;
+import dev.queuescope.perf.overload.RefusalTimes;
 import dev.queuescope.perf.run.Environment;
 import dev.queuescope.perf.run.RunDirectory;
 import dev.queuescope.perf.scenario.Scenario;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
 
@@ -54,9 +60,15 @@ public final class SummaryFactory {
                 new Summary.SelfCheck(jfrDroppedBytes, null), overload);
     }
 
-    /** {@code summary.overload} of a phased run. */
-    public static Summary.Overload overload(LoadResult result, Knee knee, CrashCheck crash) {
-        OverloadFigures figures = OverloadFigures.of(result.phases(), result.perSecond(), knee.maxThroughput());
+    /**
+     * {@code summary.overload} of a phased run.
+     *
+     * @param shopJfr the shop's recording, for where the refusals' time went (absent: not told)
+     */
+    public static Summary.Overload overload(LoadResult result, Knee knee, CrashCheck crash, Path shopJfr)
+            throws IOException {
+        OverloadFigures figures = OverloadFigures.of(result.phases(), result.perSecond(), knee);
+        Optional<RefusalTimes> refusalTimes = refusalTimes(result, figures.overloadPhase(), shopJfr);
         List<Summary.Phase> phases = result.phases().stream().map(p -> {
             Histogram all = p.all();
             return new Summary.Phase(p.name(), p.intendedRate(), p.startSecond(), p.seconds(), p.sent() / p.seconds(),
@@ -66,12 +78,27 @@ public final class SummaryFactory {
         }).toList();
         Double reject = figures.rejectP99Ms();
         Integer recovery = figures.recoverySeconds();
-        return new Summary.Overload(figures.goodputRatio(), figures.goodputPerSecond(), reject, figures.baselineP99Ms(),
-                recovery, crash.crashed(), crash.evidence(), result.phases().get(figures.overloadPhase()).name(),
-                new Summary.KneeUsed(knee.rate(), knee.maxThroughput(), knee.source()), phases,
+        return new Summary.Overload(figures.goodputRatio(), figures.goodputPerSecond(), figures.maxThroughput(), reject,
+                refusalTimes.map(t -> new Summary.RejectTimes(t.refusals(), t.beforeShopP99Ms(), t.inShopP99Ms()))
+                        .orElse(null), figures.baselineP99Ms(), recovery, crash.crashed(), crash.evidence(),
+                result.phases().get(figures.overloadPhase()).name(),
+                new Summary.KneeUsed(knee.rate(), knee.maxThroughput(), knee.maxThroughputLowerBound(), knee.source()),
+                phases,
                 new Summary.Goals(figures.goodputRatio() >= GOODPUT_GOAL,
                         reject == null || reject <= figures.baselineP99Ms(), !crash.crashed(),
                         recovery != null && recovery <= RECOVERY_GOAL_SECONDS));
+    }
+
+    /** The refusals intended in the overload phase, as the shop recorded them. */
+    private static Optional<RefusalTimes> refusalTimes(LoadResult result, int overloadPhase, Path shopJfr)
+            throws IOException {
+        if (result.perSecond().isEmpty()) {
+            return Optional.empty();
+        }
+        PhaseResult phase = result.phases().get(overloadPhase);
+        Instant measuredStart = Instant.ofEpochMilli(result.perSecond().getFirst().startEpochMillis());
+        Instant from = measuredStart.plusMillis(Math.round(phase.startSecond() * 1000));
+        return RefusalTimes.read(shopJfr, from, from.plusMillis(Math.round(phase.seconds() * 1000)));
     }
 
     /** Goodput at least this share of the maximum throughput. */

@@ -206,7 +206,8 @@ public final class RunCommand implements Callable<Integer> {
                     Files.exists(run.file("shop.jfr")) ? "shop.jfr" : null, flameGraphs,
                     JfrSelfCheck.droppedBytes(run.file("shop.jfr")),
                     phased ? SummaryFactory.overload(result, kneeUsed,
-                            CrashCheck.of(aliveAfterLoad, service.log(), result.perSecond())) : null);
+                            CrashCheck.of(aliveAfterLoad, service.log(), result.perSecond()), run.file("shop.jfr"))
+                            : null);
             JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
                     .writeValue(run.file("summary.json").toFile(), summary);
             HtmlReport.write(run.file("report.html"), summary, result.perSecond(),
@@ -235,12 +236,14 @@ public final class RunCommand implements Callable<Integer> {
             if (!(knee > 0)) {
                 throw new IllegalArgumentException("--knee is a positive rate, req/s: " + knee);
             }
-            return new Knee(knee, knee, "option");
+            // A stated knee says nothing of the maximum throughput beyond it: at least the knee.
+            return new Knee(knee, knee, true, "option");
         }
         String kneeScenario = scenario.kneeScenario() != null ? scenario.kneeScenario() : scenario.name();
         Optional<SweptKnee> swept = SweptKnee.latest(results, kneeScenario);
         if (swept.isPresent()) {
-            return new Knee(swept.get().rate(), swept.get().maxThroughput(), "sweep " + swept.get().sweep());
+            return new Knee(swept.get().rate(), swept.get().maxThroughput(), swept.get().lowerBound(),
+                    "sweep " + swept.get().sweep());
         }
         System.out.printf(Locale.ROOT, "No sweep of %s with a knee in %s: calibrating at %.0f req/s (pass --knee, "
                 + "or run make perf-sweep SCENARIO=%s first, for a measured knee)%n", kneeScenario, results,
@@ -260,7 +263,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         Calibration calibration = SweptKnee.calibrate(root.resolve(Files.readSymbolicLink(root.resolve("latest"))),
                 run.path());
-        return new Knee(calibration.capacity(), calibration.capacity(), "calibration " + calibration.run());
+        return new Knee(calibration.capacity(), calibration.capacity(), false, "calibration " + calibration.run());
     }
 
     /** A light rate for the calibration run: the sweep's default. */
@@ -272,18 +275,22 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private static void printOverload(Summary.Overload o) {
-        System.out.printf(Locale.ROOT, "Overload (knee %.1f req/s, max throughput %.1f req/s, from %s):%n",
-                o.knee().rate(), o.knee().maxThroughput(), o.knee().source());
+        System.out.printf(Locale.ROOT, "Overload (knee %.1f req/s, max throughput %s%.1f req/s, from %s):%n",
+                o.knee().rate(), o.knee().maxThroughputLowerBound() ? "at least " : "", o.knee().maxThroughput(),
+                o.knee().source());
         for (Summary.Phase p : o.phases()) {
             System.out.printf(Locale.ROOT, "  %-10s %8.1f req/s offered, %8.1f sent, %8.1f 2xx/s, %8.1f refused/s, "
                     + "p99 %.2f ms%s%n", p.name(), p.intendedRate(), p.sentRate(), p.goodputPerSecond(),
                     p.refusedPerSecond(), p.p99Ms(), p.saturated() ? "  (generator fell behind: " + p.saturationReason()
                             + ")" : "");
         }
-        System.out.printf(Locale.ROOT, "  goodput %.2f × max throughput%s; refusals p99 %s ms vs baseline p99 %.2f ms%s; "
-                + "recovered %s; %s%n", o.goodputRatio(), o.goals().goodput() ? "" : " (goal 0.9)",
-                o.rejectP99Ms() == null ? "-" : String.format(Locale.ROOT, "%.2f", o.rejectP99Ms()), o.baselineP99Ms(),
-                o.goals().fastRejects() ? "" : " (slower)",
+        System.out.printf(Locale.ROOT, "  goodput %.2f × max throughput %.1f req/s%s; refusals p99 %s ms%s vs baseline "
+                + "p99 %.2f ms%s; recovered %s; %s%n", o.goodputRatio(), o.maxThroughputPerSecond(),
+                o.goals().goodput() ? "" : " (goal 0.9)",
+                o.rejectP99Ms() == null ? "-" : String.format(Locale.ROOT, "%.2f", o.rejectP99Ms()),
+                o.rejectTimes() == null ? "" : String.format(Locale.ROOT, " (waiting before the shop %.2f, inside %.2f)",
+                        o.rejectTimes().beforeShopP99Ms(), o.rejectTimes().inShopP99Ms()),
+                o.baselineP99Ms(), o.goals().fastRejects() ? "" : " (slower)",
                 o.recoverySeconds() == null ? "never" : "after " + o.recoverySeconds() + " s",
                 o.crashed() ? "CRASHED: " + String.join("; ", o.crashEvidence()) : "no crash");
     }

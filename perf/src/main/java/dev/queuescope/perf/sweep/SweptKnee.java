@@ -17,9 +17,15 @@ import tools.jackson.databind.json.JsonMapper;
  * @param rate          the offered rate at the knee, req/s
  * @param maxThroughput the highest {@code achievedRate} (successful responses per second within the
  *                      measured phase) of the sweep's steps where the generator kept up
+ * @param lowerBound    the step with that throughput served (nearly) all it was offered: the service was
+ *                      not saturated there, so its real maximum may be higher (a sweep stops after its
+ *                      latency knee, which can come well before throughput stops growing)
  * @param sweep         the sweep's id
  */
-public record SweptKnee(double rate, double maxThroughput, String sweep) {
+public record SweptKnee(double rate, double maxThroughput, boolean lowerBound, String sweep) {
+
+    /** A step served all it was offered when it achieved at least this share of its offered rate. */
+    static final double KEPT_UP = 0.95;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -40,13 +46,17 @@ public record SweptKnee(double rate, double maxThroughput, String sweep) {
                 continue;
             }
             double max = 0;
+            boolean keptUp = true;
             for (JsonNode step : json.path("steps")) {
-                if (!step.path("generatorSaturated").asBoolean()) {
-                    max = Math.max(max, step.path("achievedRate").asDouble());
+                double achieved = step.path("achievedRate").asDouble();
+                if (!step.path("generatorSaturated").asBoolean() && achieved > max) {
+                    max = achieved;
+                    keptUp = achieved >= KEPT_UP * step.path("offeredRate").asDouble();
                 }
             }
             double rate = knee.path("offeredRate").asDouble();
-            return Optional.of(new SweptKnee(rate, max > 0 ? max : rate, json.path("id").asString()));
+            return Optional.of(max > 0 ? new SweptKnee(rate, max, keptUp, json.path("id").asString())
+                    : new SweptKnee(rate, rate, true, json.path("id").asString()));
         }
         return Optional.empty();
     }

@@ -19,9 +19,12 @@ class OverloadFiguresTests {
             phase("overload", 400, 10, 10, histogram(1800, 80), histogram(2200, 2), histogram(0, 0)),
             phase("recovery", 100, 20, 10, histogram(1000, 5), histogram(0, 0), histogram(0, 0)));
 
+    /** A sweep that saturated the service at 200 req/s. */
+    private static final Knee KNEE = new Knee(150, 200, false, "sweep s");
+
     @Test
     void goodputIsTheOverloadPhasesSuccessesPerSecondOverTheMaximumThroughput() {
-        OverloadFigures figures = OverloadFigures.of(phases, seconds(30, 20, 8.0), 200);
+        OverloadFigures figures = OverloadFigures.of(phases, seconds(30, 20, 8.0), KNEE);
 
         assertThat(figures.goodputPerSecond()).isEqualTo(180);
         assertThat(figures.goodputRatio()).isCloseTo(0.9, within(1e-9));
@@ -29,8 +32,23 @@ class OverloadFiguresTests {
     }
 
     @Test
+    void goodputAboveAMaximumThatWasOnlyALowerBoundIsTheMaximumSeen() {
+        OverloadFigures figures = OverloadFigures.of(phases, seconds(30, 20, 8.0), new Knee(150, 150, true, "option"));
+
+        assertThat(figures.maxThroughput()).isEqualTo(180);
+        assertThat(figures.goodputRatio()).isEqualTo(1.0);
+    }
+
+    @Test
+    void goodputAboveAMeasuredMaximumKeepsItsRatio() {
+        OverloadFigures figures = OverloadFigures.of(phases, seconds(30, 20, 8.0), new Knee(150, 150, false, "sweep s"));
+
+        assertThat(figures.goodputRatio()).isCloseTo(1.2, within(1e-9));
+    }
+
+    @Test
     void theRejectP99IsTheOverloadPhasesRefusalsAndTheBaselineP99AllOfTheFirstPhase() {
-        OverloadFigures figures = OverloadFigures.of(phases, seconds(30, 20, 8.0), 200);
+        OverloadFigures figures = OverloadFigures.of(phases, seconds(30, 20, 8.0), KNEE);
 
         assertThat(figures.rejectP99Ms()).isCloseTo(2.0, within(0.01));
         assertThat(figures.baselineP99Ms()).isCloseTo(5.0, within(0.01));
@@ -41,7 +59,7 @@ class OverloadFiguresTests {
         List<PhaseResult> unshed = List.of(phases.get(0),
                 phase("overload", 400, 10, 10, histogram(1800, 80), histogram(0, 0), histogram(0, 0)));
 
-        assertThat(OverloadFigures.of(unshed, seconds(20, 20, 8.0), 200).rejectP99Ms()).isNull();
+        assertThat(OverloadFigures.of(unshed, seconds(20, 20, 8.0), KNEE).rejectP99Ms()).isNull();
     }
 
     /** Seconds 20, 21 still slow, 22 fine, 23 slow, then 24–26 fine: recovered 4 s after the overload ended. */
@@ -52,17 +70,17 @@ class OverloadFiguresTests {
         seconds.set(21, second(300));
         seconds.set(23, second(8.0));
 
-        assertThat(OverloadFigures.of(phases, seconds, 200).recoverySeconds()).isEqualTo(4);
+        assertThat(OverloadFigures.of(phases, seconds, KNEE).recoverySeconds()).isEqualTo(4);
     }
 
     @Test
     void recoveryIsZeroWhenLatencyIsBackAtOnce() {
-        assertThat(OverloadFigures.of(phases, seconds(30, 20, 7.0), 200).recoverySeconds()).isZero();
+        assertThat(OverloadFigures.of(phases, seconds(30, 20, 7.0), KNEE).recoverySeconds()).isZero();
     }
 
     @Test
     void aServiceThatNeverGetsBackHasNoRecoverySeconds() {
-        assertThat(OverloadFigures.of(phases, seconds(30, 0, 7.0), 200).recoverySeconds()).isNull();
+        assertThat(OverloadFigures.of(phases, seconds(30, 0, 7.0), KNEE).recoverySeconds()).isNull();
     }
 
     @Test
@@ -70,7 +88,7 @@ class OverloadFiguresTests {
         List<IntervalStats> seconds = new ArrayList<>(seconds(30, 20, 7.0));
         seconds.set(21, new IntervalStats(21_000, 100, 0, 0, 0, 0, 0, 0, 0));
 
-        assertThat(OverloadFigures.of(phases, seconds, 200).recoverySeconds()).isEqualTo(2);
+        assertThat(OverloadFigures.of(phases, seconds, KNEE).recoverySeconds()).isEqualTo(2);
     }
 
     /** {@code count} seconds; from {@code fastFrom} on with p99 {@code fastP99Ms}, before that 500 ms. */

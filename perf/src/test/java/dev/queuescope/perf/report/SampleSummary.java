@@ -27,8 +27,9 @@ public final class SampleSummary {
     /** An overload run: it shed (fast 503s), kept goodput and recovered. */
     public static Summary overloaded() {
         Summary plain = missedObjective();
-        Summary.Overload overload = new Summary.Overload(0.93, 186, 2.1, 12.5, 2, false, List.of(), "overload",
-                new Summary.KneeUsed(200, 200, "option"), List.of(
+        Summary.Overload overload = new Summary.Overload(0.93, 186, 200, 2.1,
+                new Summary.RejectTimes(12_720, 1.7, 0.4), 12.5, 2, false, List.of(), "overload",
+                new Summary.KneeUsed(200, 200, false, "sweep 20261126-110000-sweep-mixed"), List.of(
                         new Summary.Phase("baseline", 100, 0, 20, 100, 100, 0, 0, 12.5, 12.5, null, false, ""),
                         new Summary.Phase("overload", 400, 20, 60, 399, 186, 212, 1, 30, 45.0, 2.1, false, ""),
                         new Summary.Phase("recovery", 100, 80, 30, 100, 100, 0, 0, 14, 14.0, null, false, "")),

@@ -15,13 +15,23 @@ class SweptKneeTests {
 
     @Test
     void theNewestSweepWithAKneeGivesItsRateAndItsBestTrustedThroughput() throws Exception {
-        sweep("20261126-100000-sweep-mixed", 300, 280);
-        sweep("20261126-110000-sweep-mixed", 400, 350);
-        sweep("20261126-120000-sweep-search", 900, 850);
+        sweep("20261126-100000-sweep-mixed", 300, 280, 400);
+        sweep("20261126-110000-sweep-mixed", 400, 350, 500);
+        sweep("20261126-120000-sweep-search", 900, 850, 1000);
         Files.createDirectories(results.resolve("20261126-130000-sweep-mixed"));
 
         assertThat(SweptKnee.latest(results, "mixed"))
-                .contains(new SweptKnee(400, 350, "20261126-110000-sweep-mixed"));
+                .contains(new SweptKnee(400, 350, false, "20261126-110000-sweep-mixed"));
+    }
+
+    @Test
+    void aBestStepThatServedAllItWasOfferedIsOnlyALowerBoundOfTheMaximum() throws Exception {
+        sweep("20261126-110000-sweep-mixed", 400, 350, 355);
+
+        assertThat(SweptKnee.latest(results, "mixed")).hasValueSatisfying(knee -> {
+            assertThat(knee.maxThroughput()).isEqualTo(350);
+            assertThat(knee.lowerBound()).isTrue();
+        });
     }
 
     @Test
@@ -29,13 +39,17 @@ class SweptKneeTests {
         assertThat(SweptKnee.latest(results, "mixed")).isEmpty();
     }
 
-    /** Two trusted steps (the knee's throughput is {@code best}) and one saturated step that claims more. */
-    private void sweep(String id, double knee, double best) throws Exception {
+    /**
+     * Two trusted steps (the knee's throughput is {@code best}, offered {@code bestOffered}) and one saturated
+     * step that claims more.
+     */
+    private void sweep(String id, double knee, double best, double bestOffered) throws Exception {
         Path dir = Files.createDirectories(results.resolve(id));
         Files.writeString(dir.resolve("sweep.json"), """
                 {"id": "%s", "knee": {"offeredRate": %s},
-                 "steps": [{"achievedRate": %s, "generatorSaturated": false},
-                           {"achievedRate": %s, "generatorSaturated": false},
-                           {"achievedRate": 99999, "generatorSaturated": true}]}""".formatted(id, knee, best - 50, best));
+                 "steps": [{"offeredRate": %s, "achievedRate": %s, "generatorSaturated": false},
+                           {"offeredRate": %s, "achievedRate": %s, "generatorSaturated": false},
+                           {"offeredRate": 99999, "achievedRate": 99999, "generatorSaturated": true}]}"""
+                .formatted(id, knee, best - 50, best - 50, bestOffered, best));
     }
 }
