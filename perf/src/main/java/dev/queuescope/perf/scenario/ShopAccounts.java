@@ -10,6 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,17 +38,33 @@ public final class ShopAccounts {
         return json.readTree(body).get("token").asString();
     }
 
-    /** Registers {@code count} new customers (random emails and passwords) and returns a token of each. */
+    /**
+     * Registers {@code count} new customers (random emails and passwords) and returns a token of each. A few at
+     * a time: two hashes each, and the shop hashes on every core it has (far fewer than its concurrency limit).
+     */
     public List<String> newCustomerTokens(int count) throws IOException, InterruptedException {
         String batch = UUID.randomUUID().toString();
-        List<String> tokens = new ArrayList<>(count);
+        List<Callable<String>> registrations = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             var customer = new Credentials("load-" + batch + "-" + i + "@load.test", "pw-" + UUID.randomUUID());
-            post("/api/v1/customers", Map.of("email", customer.email(), "password", customer.password()), 201);
-            tokens.add(login(customer));
+            registrations.add(() -> {
+                post("/api/v1/customers", Map.of("email", customer.email(), "password", customer.password()), 201);
+                return login(customer);
+            });
+        }
+        List<String> tokens = new ArrayList<>(count);
+        try (ExecutorService registering = Executors.newFixedThreadPool(PARALLEL_REGISTRATIONS)) {
+            for (Future<String> token : registering.invokeAll(registrations)) {
+                tokens.add(token.get());
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
         }
         return List.copyOf(tokens);
     }
+
+    /** Registrations in flight at once. */
+    static final int PARALLEL_REGISTRATIONS = 4;
 
     private String post(String path, Map<String, String> body, int expected) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(target.resolve(path))
