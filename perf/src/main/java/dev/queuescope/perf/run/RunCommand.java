@@ -302,7 +302,7 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IOException | UnsupportedOperationException noLink) {
             Files.copy(built, jar, StandardCopyOption.COPY_ATTRIBUTES);
         }
-        ShopProcess.Ports ports = new ShopProcess.Ports(freePort(), freePort(), freePort());
+        ShopProcess.Ports ports = new ShopProcess.Ports(freePort(), freePort(), freePort(), freePort());
         Path template = SeededTemplate.ensure(results.resolve(".templates"), new ShopProcess.Options(jar, jvmOptions,
                 run.file("data"), ports, List.of(), List.of(), run.file("shop.log")), "/api/v1/admin/seed");
         SeededTemplate.copy(template, run.file("data"));
