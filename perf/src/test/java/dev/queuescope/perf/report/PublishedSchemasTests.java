@@ -58,6 +58,16 @@ class PublishedSchemasTests {
 
         assertThat(validate(schema, json.readTree(Path.of("scenarios/mixed.json").toFile()))).isEmpty();
         assertThat(validate(schema, json.readTree(Path.of("scenarios/overload.json").toFile()))).isEmpty();
+        assertThat(validate(schema, json.readTree(Path.of("scenarios/provider-outage.json").toFile()))).isEmpty();
+    }
+
+    @Test
+    void anOutageOfNoSecondsDoesNotMatch() throws Exception {
+        Schema schema = registry.getSchema(Files.newInputStream(Path.of("scenarios/scenario.schema.json")));
+        ObjectNode scenario = (ObjectNode) json.readTree(Path.of("scenarios/provider-outage.json").toFile());
+        ((ObjectNode) scenario.withArray("phases").get(1)).put("providerOutageSeconds", 0);
+
+        assertThat(validate(schema, scenario)).isNotEmpty();
     }
 
     @Test
