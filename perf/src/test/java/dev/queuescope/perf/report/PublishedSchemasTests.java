@@ -37,6 +37,23 @@ class PublishedSchemasTests {
     }
 
     @Test
+    void aProviderOutageRunsSummaryMatchesItsSchemaAndHasNoOverloadSection() throws Exception {
+        JsonNode summary = json.valueToTree(SampleSummary.providerOutage());
+
+        assertThat(validate(summarySchema(), summary)).isEmpty();
+        assertThat(summary.has("overload")).isFalse();
+        assertThat(json.valueToTree(SampleSummary.overloaded()).has("outage")).isFalse();
+    }
+
+    @Test
+    void anOutageSectionWithoutItsGoalsDoesNotMatch() throws Exception {
+        ObjectNode summary = json.valueToTree(SampleSummary.providerOutage());
+        ((ObjectNode) summary.get("outage").get("goals")).remove("allPaid");
+
+        assertThat(validate(summarySchema(), summary)).isNotEmpty();
+    }
+
+    @Test
     void anOverloadSectionWithoutItsGoodputRatioDoesNotMatch() throws Exception {
         ObjectNode summary = json.valueToTree(SampleSummary.overloaded());
         ((ObjectNode) summary.get("overload")).remove("goodputRatio");
