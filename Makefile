@@ -47,10 +47,11 @@ test: ## the whole test suite: unit, module, HTTP, architecture
 $(PERF_JAR): $(shell find perf -name pom.xml -o -path 'perf/src/main/*' -type f 2>/dev/null)
 	$(MVN) -pl perf -DskipTests package
 
-perf: $(JAR) $(PERF_JAR) ## load + capture: [SCENARIO=mixed RATE=100] DURATION=60s WARMUP=30s [LAB=a,b] [TARGET=url PID=pid] [KNEE=req/s for SCENARIO=overload]
+perf: $(JAR) $(PERF_JAR) ## load + capture: [SCENARIO=mixed RATE=100] DURATION=60s WARMUP=30s [LAB=a,b] [TARGET=url PID=pid] [KNEE=req/s for SCENARIO=overload|provider-outage]
 	java -jar $(PERF_JAR) run $(if $(SCENARIO),--scenario=$(SCENARIO)) $(if $(RATE),--rate=$(RATE)) $(if $(KNEE),--knee=$(KNEE)) --duration=$(DURATION) --warmup=$(WARMUP) \
 		$(if $(LAB),--lab=$(LAB)) \
-		$(if $(TARGET),--target=$(TARGET)) $(if $(PID),--pid=$(PID)) $(if $(MANAGEMENT),--management=$(MANAGEMENT))
+		$(if $(TARGET),--target=$(TARGET)) $(if $(PID),--pid=$(PID)) $(if $(MANAGEMENT),--management=$(MANAGEMENT)) \
+		$(if $(PROVIDER_CONTROL),--provider-control=$(PROVIDER_CONTROL))
 
 perf-sweep: $(JAR) $(PERF_JAR) ## rising load steps: the knee, the queue that grew first, a USL fit: SCENARIO=mixed [CAPACITY=req/s STEPS=10,25,...]
 	java -jar $(PERF_JAR) sweep --scenario=$(or $(SCENARIO),mixed) $(if $(CAPACITY),--capacity=$(CAPACITY)) $(if $(STEPS),--steps=$(STEPS))

@@ -95,7 +95,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (!Files.isRegularFile(jar)) {
             throw new IOException("No shop JAR at " + jar + ": run `make build` (make bench does)");
         }
-        ShopProcess.Ports ports = new ShopProcess.Ports(freePort(), freePort(), freePort());
+        ShopProcess.Ports ports = new ShopProcess.Ports(freePort(), freePort(), freePort(), freePort());
         ShopProcess.Options options = new ShopProcess.Options(jar, repo.resolve("app/jvm.options"), dir.resolve("data"),
                 ports, List.of(), BENCH_PROPERTIES, dir.resolve("shop.log"));
         SeededTemplate.copy(SeededTemplate.ensure(results.resolve(".templates"), options, "/api/v1/admin/seed"),

@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -130,9 +132,19 @@ public final class OpenLoopGenerator implements AutoCloseable {
                     recording.sentByPhase[i].get(), saturation.saturated(), saturation.reason(),
                     byClass[ResponseClass.SUCCESS.ordinal()].getIntervalHistogram(),
                     byClass[ResponseClass.REFUSED.ordinal()].getIntervalHistogram(),
-                    byClass[ResponseClass.OTHER.ordinal()].getIntervalHistogram()));
+                    byClass[ResponseClass.OTHER.ordinal()].getIntervalHistogram(),
+                    byEndpoint(recording.correctedByPhaseEndpointAndClass.get(i))));
         }
         return phases;
+    }
+
+    private static Map<String, PhaseResult.Classes> byEndpoint(Map<String, Recorder[]> recorders) {
+        Map<String, PhaseResult.Classes> byEndpoint = new TreeMap<>();
+        recorders.forEach((endpoint, byClass) -> byEndpoint.put(endpoint, new PhaseResult.Classes(
+                byClass[ResponseClass.SUCCESS.ordinal()].getIntervalHistogram(),
+                byClass[ResponseClass.REFUSED.ordinal()].getIntervalHistogram(),
+                byClass[ResponseClass.OTHER.ordinal()].getIntervalHistogram())));
+        return byEndpoint;
     }
 
     private LoadResult result(Recording recording, IntervalCollector collector, long cpuStart, long cpuEnd,

@@ -1,5 +1,6 @@
 package dev.queuescope.perf.load;
 
+import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -16,9 +17,23 @@ import org.HdrHistogram.Histogram;
  * @param success          2xx
  * @param refused          429 and 503
  * @param other            everything else, timeouts and failures included
+ * @param byEndpoint       the same three classes per {@link RequestSpec#endpoint()}
  */
 public record PhaseResult(String name, double intendedRate, double startSecond, double seconds, long sent,
-        boolean saturated, String saturationReason, Histogram success, Histogram refused, Histogram other) {
+        boolean saturated, String saturationReason, Histogram success, Histogram refused, Histogram other,
+        Map<String, Classes> byEndpoint) {
+
+    /** One endpoint's responses in the phase, by {@link ResponseClass}. */
+    public record Classes(Histogram success, Histogram refused, Histogram other) {
+
+        public Histogram all() {
+            Histogram all = Recording.newHistogram();
+            all.add(success);
+            all.add(refused);
+            all.add(other);
+            return all;
+        }
+    }
 
     /** All responses of the phase, whatever their class. */
     public Histogram all() {

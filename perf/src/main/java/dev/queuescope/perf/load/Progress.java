@@ -12,7 +12,10 @@ import java.time.Duration;
  * @param p99MsSoFar   corrected p99 of the current phase so far (warm-up, then measured), milliseconds
  * @param sent         requests sent since the run started, warm-up included
  * @param errors       errors since the run started, warm-up included
+ * @param phase        index of the plan's phase the schedule is in at {@code elapsed}, −1 in the warm-up.
+ *                     Reports in the measured phase fall on its whole seconds, and phases last whole seconds,
+ *                     so a phase's first report comes at its start: what acts on a phase's start listens here
  */
 public record Progress(Duration elapsed, boolean warmingUp, double offeredRate, double achievedRate,
-        double p99MsSoFar, long sent, long errors) {
+        double p99MsSoFar, long sent, long errors, int phase) {
 }

@@ -33,6 +33,6 @@ final class ProgressTracker {
         lastSent = sent;
         lastNanos = elapsedNanos;
         return new Progress(Duration.ofNanos(elapsedNanos), warmingUp, schedule.rateAt(elapsedNanos), achieved,
-                p99Ms, sent, recording.errorsIncludingWarmup.get());
+                p99Ms, sent, recording.errorsIncludingWarmup.get(), schedule.phaseOf(elapsedNanos));
     }
 }

@@ -1,5 +1,7 @@
 package dev.queuescope.perf.load;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,6 +30,8 @@ final class Recording {
     final Recorder[] correctedByClass = newRecorders(ResponseClass.values().length);
     /** Per phase of the plan (by intended start): corrected latency by {@link ResponseClass}. */
     final Recorder[][] correctedByPhaseAndClass;
+    /** Per phase, per endpoint: corrected latency by {@link ResponseClass}. */
+    final List<Map<String, Recorder[]>> correctedByPhaseEndpointAndClass;
     /** Per phase: what {@link #schedulerLag} records, for the saturation check of each phase. */
     final Recorder[] schedulerLagByPhase;
     final AtomicLong[] sentByPhase;
@@ -48,7 +52,9 @@ final class Recording {
         correctedByPhaseAndClass = new Recorder[phases][];
         schedulerLagByPhase = newRecorders(phases);
         sentByPhase = new AtomicLong[phases];
+        correctedByPhaseEndpointAndClass = new ArrayList<>(phases);
         for (int i = 0; i < phases; i++) {
+            correctedByPhaseEndpointAndClass.add(new ConcurrentHashMap<>());
             correctedByPhaseAndClass[i] = newRecorders(ResponseClass.values().length);
             sentByPhase[i] = new AtomicLong();
         }
@@ -101,6 +107,9 @@ final class Recording {
         int responseClass = ResponseClass.of(outcome, exchange.status).ordinal();
         correctedByClass[responseClass].recordValue(correctedMicros);
         correctedByPhaseAndClass[exchange.phase][responseClass].recordValue(correctedMicros);
+        correctedByPhaseEndpointAndClass.get(exchange.phase)
+                .computeIfAbsent(exchange.endpoint, e -> newRecorders(ResponseClass.values().length))[responseClass]
+                .recordValue(correctedMicros);
         switch (outcome) {
             case COMPLETED -> completed.incrementAndGet();
             case REJECTED -> rejected.incrementAndGet();

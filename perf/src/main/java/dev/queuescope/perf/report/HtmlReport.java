@@ -51,10 +51,14 @@ public final class HtmlReport {
         html.append(LedgerSection.START).append(LedgerSection.END).append('\n');
         runSection(html, summary);
         latencySection(html, summary);
-        List<SvgChart.Marker> phases = summary.overload() == null ? List.of()
-                : summary.overload().phases().stream().map(p -> new SvgChart.Marker(p.startSecond(), p.name())).toList();
+        List<Summary.Phase> phased = summary.overload() != null ? summary.overload().phases()
+                : summary.outage() != null ? summary.outage().phases() : List.of();
+        List<SvgChart.Marker> phases = phased.stream().map(p -> new SvgChart.Marker(p.startSecond(), p.name())).toList();
         if (summary.overload() != null) {
             overloadSection(html, summary.overload());
+        }
+        if (summary.outage() != null) {
+            outageSection(html, summary.outage());
         }
         html.append("<h2>Over time</h2>\n");
         html.append(SvgChart.render("Latency per second, corrected (from intended start)", "ms", List.of(
@@ -162,6 +166,36 @@ public final class HtmlReport {
         return times == null ? "" : "; of it, p99 " + fmt(times.beforeShopP99Ms()) + " ms before the shop's first filter "
                 + "saw the request and " + fmt(times.inShopP99Ms()) + " ms inside the shop (" + times.refusals()
                 + " refusals in its recording)";
+    }
+
+    private static void outageSection(StringBuilder html, Summary.Outage o) {
+        html.append("<h2 id=\"outage\">Provider outage</h2>\n<p>The payment provider was down for ").append(o.seconds())
+                .append(" s from the start of phase ").append(SvgChart.escape(o.outagePhase()))
+                .append("; rates from the knee ").append(fmt(o.knee().rate())).append(" req/s (")
+                .append(SvgChart.escape(o.knee().source())).append("). Catalog reads are the scenario's GET requests; "
+                        + "requests count in the phase of their intended start; latencies are corrected.</p>\n<table>"
+                        + "<tr><th>phase</th><th>from s</th><th>s</th><th>offered</th><th>sent</th><th>2xx/s</th>"
+                        + "<th>other/s</th><th>p99 all</th><th>generator</th></tr>");
+        for (Summary.Phase p : o.phases()) {
+            html.append("<tr><td>").append(SvgChart.escape(p.name())).append("</td><td>").append(fmt(p.startSecond()))
+                    .append("</td><td>").append(fmt(p.seconds())).append("</td><td>").append(fmt(p.intendedRate()))
+                    .append("</td><td>").append(fmt(p.sentRate())).append("</td><td>").append(fmt(p.goodputPerSecond()))
+                    .append("</td><td>").append(fmt(p.otherPerSecond() + p.refusedPerSecond())).append("</td><td>")
+                    .append(fmt(p.p99Ms())).append("</td><td>")
+                    .append(p.saturated() ? "<span class=\"bad\">fell behind</span>" : "kept up").append("</td></tr>");
+        }
+        html.append("</table>\n<table>");
+        goal(html, "catalog isolated", "catalog p99 " + fmt(o.catalogP99OutageMs()) + " ms in the outage vs "
+                + fmt(o.catalogP99BaselineMs()) + " ms in the baseline: " + fmt(o.catalogP99Ratio()) + " ×, goal ≤ 1.5"
+                + (o.catalogP99AfterMs() == null ? "" : "; " + fmt(o.catalogP99AfterMs()) + " ms after it"),
+                o.goals().catalogIsolated());
+        goal(html, "breaker opened", o.breakerOpened() ? "open in " + o.breakerOpenSeconds()
+                + " of the seconds sampled from the outage on" : "never seen open", o.goals().breakerOpened());
+        goal(html, "all paid", o.ordersDuringOutage() + " orders taken during the outage; "
+                + (o.unsettledAtEnd() == null ? "unpaid orders at the end unknown"
+                        : o.unsettledAtEnd() + " placed more than 10 s before the end still unpaid"),
+                o.goals().allPaid());
+        html.append("</table>\n");
     }
 
     private static void goal(StringBuilder html, String name, String detail, boolean met) {

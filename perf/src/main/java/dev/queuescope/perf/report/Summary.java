@@ -12,14 +12,15 @@ import org.jspecify.annotations.Nullable;
  */
 public record Summary(Run run, Generator generator, Latency latencyMs, Latency latencyMsUncorrected,
         Throughput throughput, Map<String, Endpoint> endpoints, boolean objectiveMet, Artifacts artifacts,
-        SelfCheck selfCheck, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Overload overload) {
+        SelfCheck selfCheck, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Overload overload,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Outage outage) {
 
-    /** A plain run's summary: no {@code overload} section. */
+    /** A plain run's summary: no {@code overload} or {@code outage} section. */
     public Summary(Run run, Generator generator, Latency latencyMs, Latency latencyMsUncorrected,
             Throughput throughput, Map<String, Endpoint> endpoints, boolean objectiveMet, Artifacts artifacts,
             SelfCheck selfCheck) {
         this(run, generator, latencyMs, latencyMsUncorrected, throughput, endpoints, objectiveMet, artifacts,
-                selfCheck, null);
+                selfCheck, null, null);
     }
 
     public record Run(String id, String scenario, List<String> labs, double rate, double durationSeconds,
@@ -79,5 +80,22 @@ public record Summary(Run run, Generator generator, Latency latencyMs, Latency l
 
     /** The goals, each judged from the figures above. */
     public record Goals(boolean goodput, boolean fastRejects, boolean noCrash, boolean recovered) {
+    }
+
+    /**
+     * A run whose scenario takes the payment provider down for a phase: whether the breaker opened, the orders
+     * taken meanwhile got paid, and catalog reads were isolated from it. Schema descriptions say what each figure
+     * means; docs/perf-guide.md ("Provider outage") how to read them.
+     *
+     * @param seconds        how long the provider was down, from the start of {@code outagePhase}
+     * @param unsettledAtEnd null when the shop's outbox could not be read (the reason is in the run's output)
+     */
+    public record Outage(int seconds, String outagePhase, double catalogP99BaselineMs, double catalogP99OutageMs,
+            double catalogP99Ratio, @Nullable Double catalogP99AfterMs, long ordersDuringOutage,
+            boolean breakerOpened, int breakerOpenSeconds, @Nullable Integer unsettledAtEnd, KneeUsed knee,
+            List<Phase> phases, OutageGoals goals) {
+    }
+
+    public record OutageGoals(boolean catalogIsolated, boolean breakerOpened, boolean allPaid) {
     }
 }

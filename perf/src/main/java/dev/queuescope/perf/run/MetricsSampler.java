@@ -34,6 +34,15 @@ public final class MetricsSampler implements AutoCloseable {
             "process_cpu_usage", "system_cpu_usage", "jvm_threads_live_threads",
             "http_server_requests_active_seconds_active_count");
 
+    /** 1 while the payment provider's circuit breaker is open, else 0: what a provider outage run looks for. */
+    public static final String BREAKER_OPEN = "resilience4j_circuitbreaker_state{name=\"payment-provider\",state=\"open\"}";
+
+    /**
+     * Series of which one label set is wanted, not the sum of all: a breaker's state is one gauge per state,
+     * and they always add up to 1. Each is stored under its selector as written here.
+     */
+    static final List<String> SELECTED = List.of(BREAKER_OPEN);
+
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("metrics-sampler").factory());
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -65,7 +74,10 @@ public final class MetricsSampler implements AutoCloseable {
         }
     }
 
-    /** Sums each wanted series over its label sets (e.g. all GC causes, all pools). */
+    /**
+     * Sums each wanted series over its label sets (e.g. all GC causes, all pools), and takes each selected one
+     * from the line that has at least its labels.
+     */
     static Map<String, Double> parse(String prometheusText) {
         Map<String, Double> values = new LinkedHashMap<>();
         for (String line : prometheusText.split("\n")) {
@@ -74,15 +86,35 @@ public final class MetricsSampler implements AutoCloseable {
             }
             int nameEnd = indexOfAny(line, '{', ' ');
             String name = line.substring(0, nameEnd);
-            if (SERIES.contains(name)) {
-                double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                // A gauge without a value (NaN) is a gap, not a number.
-                if (!Double.isNaN(value)) {
-                    values.merge(name, value, Double::sum);
-                }
+            boolean summed = SERIES.contains(name);
+            List<String> selected = SELECTED.stream()
+                    .filter(selector -> selector.startsWith(name + "{") && hasLabelsOf(line, selector)).toList();
+            if (!summed && selected.isEmpty()) {
+                continue;
             }
+            double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            // A gauge without a value (NaN) is a gap, not a number.
+            if (Double.isNaN(value)) {
+                continue;
+            }
+            if (summed) {
+                values.merge(name, value, Double::sum);
+            }
+            selected.forEach(selector -> values.put(selector, value));
         }
         return values;
+    }
+
+    /** Whether the line carries every label of the selector. The selected series' label values hold no commas. */
+    private static boolean hasLabelsOf(String line, String selector) {
+        int open = line.indexOf('{');
+        int close = line.lastIndexOf('}');
+        if (open < 0 || close < open) {
+            return false;
+        }
+        List<String> labels = List.of(line.substring(open + 1, close).split(","));
+        return labels.containsAll(List.of(selector.substring(selector.indexOf('{') + 1, selector.length() - 1)
+                .split(",")));
     }
 
     private static int indexOfAny(String line, char a, char b) {

@@ -8,6 +8,10 @@ import dev.queuescope.perf.load.LoadPlan;
 import dev.queuescope.perf.load.LoadResult;
 import dev.queuescope.perf.load.OpenLoopGenerator;
 import dev.queuescope.perf.load.RatePhase;
+import dev.queuescope.perf.outage.OutageEndpoints;
+import dev.queuescope.perf.outage.OutageTrigger;
+import dev.queuescope.perf.outage.ProviderControl;
+import dev.queuescope.perf.outage.UnsettledOrders;
 import dev.queuescope.perf.overload.CrashCheck;
 import dev.queuescope.perf.overload.Knee;
 import dev.queuescope.perf.report.HtmlReport;
@@ -20,6 +24,7 @@ import dev.queuescope.perf.scenario.Discovery;
 import dev.queuescope.perf.scenario.Scenario;
 import dev.queuescope.perf.scenario.ScenarioLoader;
 import dev.queuescope.perf.scenario.ScenarioRequests;
+import dev.queuescope.perf.scenario.ShopAccounts;
 import dev.queuescope.perf.sweep.Calibration;
 import dev.queuescope.perf.sweep.SweptKnee;
 import java.io.IOException;
@@ -34,6 +39,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -73,9 +79,9 @@ public final class RunCommand implements Callable<Integer> {
     Duration duration;
 
     @Option(names = "--knee", paramLabel = "REQ/S",
-            description = "scenarios with phases (overload): the knee their rateOfKnee multiplies and the maximum "
-                    + "throughput goodput is a share of (default: the newest sweep of the scenario's kneeScenario "
-                    + "in perf/results, else a short calibration run)")
+            description = "scenarios with phases (overload, provider-outage): the knee their rateOfKnee multiplies "
+                    + "and the maximum throughput goodput is a share of (default: the newest sweep of the scenario's "
+                    + "kneeScenario in perf/results, else a short calibration run)")
     @Nullable Double knee;
 
     /*
@@ -135,6 +141,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "attach: the service's management base URL for metrics (default: none sampled)")
     @Nullable URI management;
 
+    @Option(names = "--provider-control", paramLabel = "URL",
+            description = "attach: the payment provider stub's base URL (e.g. http://127.0.0.1:8082), for scenarios "
+                    + "whose phase takes the provider down (provider-outage); the kit knows the stub of a shop it starts")
+    @Nullable URI providerControl;
+
     @Option(names = "--no-profiler", description = "leave async-profiler out (to measure its overhead)")
     boolean noProfiler;
 
@@ -169,6 +180,9 @@ public final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--rate does not apply to scenario " + scenario.name()
                     + ": its phases set the rates");
         }
+        OptionalInt outagePhase = scenario.providerOutagePhase();
+        OutageEndpoints outageEndpoints = outagePhase.isPresent() ? OutageEndpoints.of(scenario) : null;
+        checkProviderControl(scenario, outagePhase.isPresent());
         Path results = repo.resolve("perf/results");
         RunDirectory run = RunDirectory.create(runs == null ? results : runs, scenario.name(), labs);
         System.out.println("Run " + run.id() + " -> " + run.path());
@@ -179,6 +193,10 @@ public final class RunCommand implements Callable<Integer> {
         try (Service service = target == null ? startShop(results, run, jfc) : attach(run, jfc)) {
             if (service.management() != null) {
                 ModuleStructure.save(service.management(), run.file("modules.json"));
+            }
+            ProviderControl control = outagePhase.isPresent() ? new ProviderControl(service.providerControl()) : null;
+            if (control != null) {
+                control.check();
             }
             Map<String, List<String>> values = new Discovery(service.target(), service.admin()).prepare(scenario);
             int sockets = connections != null ? connections : phased ? PHASED_CONNECTIONS : 64;
@@ -193,25 +211,32 @@ public final class RunCommand implements Callable<Integer> {
                     OpenLoopGenerator generator = new OpenLoopGenerator(plan,
                             new ScenarioRequests(scenario, values, run.id(), seed), run.file("latency.hlog"))) {
                 ProgressPrinter progress = new ProgressPrinter(System.out, System.console() != null);
-                result = generator.run(progress);
+                result = generator.run(control == null ? progress : progress.andThen(new OutageTrigger(control,
+                        outagePhase.getAsInt(), outageSeconds(scenario, outagePhase.getAsInt()))));
                 progress.finish();
             }
+            // Right after the load, before the shop stops: the backlog it still owes.
+            Integer unsettled = outagePhase.isPresent() ? unsettledOrders(service, values) : null;
             Boolean aliveAfterLoad = service.alive();
             service.close();
             if (!keepData) {
                 RunDirectory.deleteTree(run.file("data"));
             }
             Map<String, String> flameGraphs = AsyncProfiler.flameGraphs(run.file("profile.jfr"), run.path());
+            List<Map<String, Double>> metrics = MetricsSampler.read(run.file("metrics.jsonl"));
             Summary summary = SummaryFactory.create(run, scenario, plan, result, service.environment(),
                     Files.exists(run.file("shop.jfr")) ? "shop.jfr" : null, flameGraphs,
                     JfrSelfCheck.droppedBytes(run.file("shop.jfr")),
-                    phased ? SummaryFactory.overload(result, kneeUsed,
+                    phased && outagePhase.isEmpty() ? SummaryFactory.overload(result, kneeUsed,
                             CrashCheck.of(aliveAfterLoad, service.log(), result.perSecond()), run.file("shop.jfr"))
+                            : null,
+                    outagePhase.isPresent() ? SummaryFactory.outage(result, kneeUsed, outagePhase.getAsInt(),
+                            outageSeconds(scenario, outagePhase.getAsInt()), outageEndpoints, metrics, unsettled)
                             : null);
             JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
                     .writeValue(run.file("summary.json").toFile(), summary);
-            HtmlReport.write(run.file("report.html"), summary, result.perSecond(),
-                    MetricsSampler.read(run.file("metrics.jsonl")), result.perSecondByClass());
+            HtmlReport.write(run.file("report.html"), summary, result.perSecond(), metrics,
+                    result.perSecondByClass());
             Analysis.Result analysis = Analysis.analyse(run.path());
             LedgerSection.splice(run.file("report.html"), analysis);
             System.out.printf("p50 %.2f ms, p99 %.2f ms (uncorrected p99 %.2f ms), %.0f req/s, errors %.2f %%%n",
@@ -219,6 +244,9 @@ public final class RunCommand implements Callable<Integer> {
                     summary.throughput().requestsPerSecond(), 100 * summary.throughput().errorRate());
             if (summary.overload() != null) {
                 printOverload(summary.overload());
+            }
+            if (summary.outage() != null) {
+                printOutage(summary.outage());
             }
             System.out.println("Verdict: " + analysis.verdict().queue() + " — " + analysis.verdict().summary());
             System.out.println("Report: " + run.file("report.html"));
@@ -266,6 +294,46 @@ public final class RunCommand implements Callable<Integer> {
         return new Knee(calibration.capacity(), calibration.capacity(), false, "calibration " + calibration.run());
     }
 
+    /**
+     * A provider outage needs the stub's control: the kit knows it for the shop it starts; an attached service
+     * must name it, and its management URL, where the breaker's state is read.
+     */
+    private void checkProviderControl(Scenario scenario, boolean outage) {
+        if (providerControl != null && target == null) {
+            throw new IllegalArgumentException("--provider-control goes with --target: the kit knows the payment "
+                    + "provider stub of the shop it starts");
+        }
+        if (outage && target != null && (providerControl == null || management == null)) {
+            throw new IllegalArgumentException("Scenario " + scenario.name() + " takes the payment provider down "
+                    + "and reads its breaker's state: with --target, pass --provider-control=<the stub's URL, e.g. "
+                    + "http://127.0.0.1:8082> and --management=<the shop's management URL>, or let the kit start the shop");
+        }
+    }
+
+    private static int outageSeconds(Scenario scenario, int phase) {
+        return scenario.phases().get(phase).providerOutageSeconds();
+    }
+
+    /** Orders still unpaid, as the admin reads the shop's outbox; null (and why, printed) when it cannot. */
+    private static @Nullable Integer unsettledOrders(Service service, Map<String, List<String>> values)
+            throws InterruptedException {
+        List<String> setupToken = values.get(Discovery.ADMIN_TOKEN);
+        Credentials admin = service.admin();
+        if (setupToken == null && admin == null) {
+            System.out.println("Unpaid orders unknown: reading the shop's outbox needs its admin (for a shop the kit "
+                    + "did not start: QUEUESCOPE_ADMIN_PASSWORD, or QUEUESCOPE_DATA with its admin-password file)");
+            return null;
+        }
+        try {
+            String adminToken = setupToken != null ? setupToken.getFirst()
+                    : new ShopAccounts(service.target()).login(admin);
+            return UnsettledOrders.count(service.target(), adminToken);
+        } catch (IOException e) {
+            System.out.println("Unpaid orders unknown: " + e.getMessage());
+            return null;
+        }
+    }
+
     /** A light rate for the calibration run: the sweep's default. */
     static final double CALIBRATION_RATE = 50;
 
@@ -278,12 +346,7 @@ public final class RunCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "Overload (knee %.1f req/s, max throughput %s%.1f req/s, from %s):%n",
                 o.knee().rate(), o.knee().maxThroughputLowerBound() ? "at least " : "", o.knee().maxThroughput(),
                 o.knee().source());
-        for (Summary.Phase p : o.phases()) {
-            System.out.printf(Locale.ROOT, "  %-10s %8.1f req/s offered, %8.1f sent, %8.1f 2xx/s, %8.1f refused/s, "
-                    + "p99 %.2f ms%s%n", p.name(), p.intendedRate(), p.sentRate(), p.goodputPerSecond(),
-                    p.refusedPerSecond(), p.p99Ms(), p.saturated() ? "  (generator fell behind: " + p.saturationReason()
-                            + ")" : "");
-        }
+        printPhases(o.phases());
         System.out.printf(Locale.ROOT, "  goodput %.2f × max throughput %.1f req/s%s; refusals p99 %s ms%s vs baseline "
                 + "p99 %.2f ms%s; recovered %s; %s%n", o.goodputRatio(), o.maxThroughputPerSecond(),
                 o.goals().goodput() ? "" : " (goal 0.9)",
@@ -293,6 +356,29 @@ public final class RunCommand implements Callable<Integer> {
                 o.baselineP99Ms(), o.goals().fastRejects() ? "" : " (slower)",
                 o.recoverySeconds() == null ? "never" : "after " + o.recoverySeconds() + " s",
                 o.crashed() ? "CRASHED: " + String.join("; ", o.crashEvidence()) : "no crash");
+    }
+
+    private static void printOutage(Summary.Outage o) {
+        System.out.printf(Locale.ROOT, "Provider outage (%d s from the start of phase %s; knee %.1f req/s from %s):%n",
+                o.seconds(), o.outagePhase(), o.knee().rate(), o.knee().source());
+        printPhases(o.phases());
+        System.out.printf(Locale.ROOT, "  catalog p99 %.2f ms in the baseline, %.2f ms in the outage (%.2f ×%s), %s ms "
+                + "after%n", o.catalogP99BaselineMs(), o.catalogP99OutageMs(), o.catalogP99Ratio(),
+                o.goals().catalogIsolated() ? "" : ", goal 1.5",
+                o.catalogP99AfterMs() == null ? "-" : String.format(Locale.ROOT, "%.2f", o.catalogP99AfterMs()));
+        System.out.printf(Locale.ROOT, "  breaker %s; %d orders taken during the outage, %s unpaid at the end%s%n",
+                o.breakerOpened() ? "opened (open ~" + o.breakerOpenSeconds() + " s)" : "NEVER OPENED",
+                o.ordersDuringOutage(), o.unsettledAtEnd() == null ? "?" : o.unsettledAtEnd(),
+                o.goals().allPaid() ? "" : " (goal: orders taken, none unpaid)");
+    }
+
+    private static void printPhases(List<Summary.Phase> phases) {
+        for (Summary.Phase p : phases) {
+            System.out.printf(Locale.ROOT, "  %-10s %8.1f req/s offered, %8.1f sent, %8.1f 2xx/s, %8.1f refused/s, "
+                    + "p99 %.2f ms%s%n", p.name(), p.intendedRate(), p.sentRate(), p.goodputPerSecond(),
+                    p.refusedPerSecond(), p.p99Ms(), p.saturated() ? "  (generator fell behind: " + p.saturationReason()
+                            + ")" : "");
+        }
     }
 
     private Service startShop(Path results, RunDirectory run, Path jfc)
@@ -309,7 +395,7 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IOException | UnsupportedOperationException noLink) {
             Files.copy(built, jar, StandardCopyOption.COPY_ATTRIBUTES);
         }
-        ShopProcess.Ports ports = new ShopProcess.Ports(freePort(), freePort(), freePort());
+        ShopProcess.Ports ports = new ShopProcess.Ports(freePort(), freePort(), freePort(), freePort());
         Path template = SeededTemplate.ensure(results.resolve(".templates"), new ShopProcess.Options(jar, jvmOptions,
                 run.file("data"), ports, List.of(), List.of(), run.file("shop.log")), "/api/v1/admin/seed");
         SeededTemplate.copy(template, run.file("data"));
@@ -324,7 +410,7 @@ public final class RunCommand implements Callable<Integer> {
         List<String> jvm = new ArrayList<>(ShopProcess.jvmOptions(jvmOptions));
         jvm.addAll(recording);
         shopProperties.forEach(property -> jvm.add("--" + property));
-        return new Service(shop.shop(), shop.management(), shop.admin(),
+        return new Service(shop.shop(), shop.management(), shop.admin(), shop.providerControl(),
                 Environment.capture(repo, jvm, NOT_PINNED), shop::close, shop::isAlive, run.file("shop.log"));
     }
 
@@ -333,7 +419,7 @@ public final class RunCommand implements Callable<Integer> {
             Jcmd.run(pid, "JFR.start", "name=queuescope", "settings=" + jfc, "filename=" + run.file("shop.jfr"));
         }
         Long recorded = pid;
-        return new Service(target, management, Credentials.adminFrom(System.getenv()).orElse(null),
+        return new Service(target, management, Credentials.adminFrom(System.getenv()).orElse(null), providerControl,
                 Environment.capture(repo, List.of("attached to pid " + pid), NOT_PINNED),
                 () -> {
                     if (recorded != null) {
@@ -360,20 +446,24 @@ public final class RunCommand implements Callable<Integer> {
         private final URI target;
         private final @Nullable URI management;
         private final @Nullable Credentials admin;
+        private final @Nullable URI providerControl;
         private final Environment environment;
         private @Nullable Stop stop;
         private final java.util.function.Supplier<@Nullable Boolean> alive;
         private final @Nullable Path log;
 
         /**
-         * @param alive whether the service's process still runs; null when unknown
-         * @param log   the service's log, when the kit has one
+         * @param providerControl the payment provider stub's base URL, when known
+         * @param alive           whether the service's process still runs; null when unknown
+         * @param log             the service's log, when the kit has one
          */
-        Service(URI target, @Nullable URI management, @Nullable Credentials admin, Environment environment, Stop stop,
-                java.util.function.Supplier<@Nullable Boolean> alive, @Nullable Path log) {
+        Service(URI target, @Nullable URI management, @Nullable Credentials admin, @Nullable URI providerControl,
+                Environment environment, Stop stop, java.util.function.Supplier<@Nullable Boolean> alive,
+                @Nullable Path log) {
             this.target = target;
             this.management = management;
             this.admin = admin;
+            this.providerControl = providerControl;
             this.environment = environment;
             this.stop = stop;
             this.alive = alive;
@@ -398,6 +488,10 @@ public final class RunCommand implements Callable<Integer> {
 
         @Nullable Credentials admin() {
             return admin;
+        }
+
+        @Nullable URI providerControl() {
+            return providerControl;
         }
 
         Environment environment() {

@@ -31,19 +31,22 @@ public final class ShopProcess implements AutoCloseable {
     private final URI shop;
     private final URI management;
     private final Credentials admin;
+    private final URI providerControl;
 
-    private ShopProcess(Process process, URI shop, URI management, Credentials admin) {
+    private ShopProcess(Process process, URI shop, URI management, Credentials admin, URI providerControl) {
         this.process = process;
         this.shop = shop;
         this.management = management;
         this.admin = admin;
+        this.providerControl = providerControl;
     }
 
     public record Options(Path jar, Path jvmOptions, Path dataRoot, Ports ports, List<String> extraJvmOptions,
             List<String> properties, Path log) {
     }
 
-    public record Ports(int http, int management, int postgres) {
+    /** @param provider the payment provider stub's (its charges and its outage control) */
+    public record Ports(int http, int management, int postgres, int provider) {
 
         /** A new connection to the shop's embedded PostgreSQL, as the shop's own user and database. */
         public Connection openDatabase() throws SQLException {
@@ -62,8 +65,9 @@ public final class ShopProcess implements AutoCloseable {
         command.add("--server.port=" + options.ports().http());
         command.add("--management.server.port=" + options.ports().management());
         command.add("--queuescope.db.embedded.port=" + options.ports().postgres());
-        // The payment provider stub's fixed default port (8082) would clash with a shop already running.
-        command.add("--queuescope.payments.provider.stub.port=0");
+        // Not the stub's fixed default port (8082), which would clash with a shop already running, and not a
+        // random one either: the kit drives the stub's outage control, so it must know where the stub listens.
+        command.add("--queuescope.payments.provider.stub.port=" + options.ports().provider());
         options.properties().forEach(p -> command.add("--" + p));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(options.log().toFile());
@@ -75,7 +79,8 @@ public final class ShopProcess implements AutoCloseable {
         builder.environment().put("QUEUESCOPE_ADMIN_PASSWORD", admin.password());
         ShopProcess shop = new ShopProcess(builder.start(),
                 URI.create("http://127.0.0.1:" + options.ports().http()),
-                URI.create("http://127.0.0.1:" + options.ports().management()), admin);
+                URI.create("http://127.0.0.1:" + options.ports().management()), admin,
+                URI.create("http://127.0.0.1:" + options.ports().provider()));
         shop.awaitReady(options.log());
         return shop;
     }
@@ -90,6 +95,11 @@ public final class ShopProcess implements AutoCloseable {
 
     public Credentials admin() {
         return admin;
+    }
+
+    /** The payment provider stub's base URL ({@code /outage} is its outage control). */
+    public URI providerControl() {
+        return providerControl;
     }
 
     public long pid() {

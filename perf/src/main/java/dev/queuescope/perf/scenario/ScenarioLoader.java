@@ -32,6 +32,17 @@ public final class ScenarioLoader {
                     throw new IllegalArgumentException("Scenario " + file + ", phase " + phase.name()
                             + ": give exactly one of rate and rateOfKnee, and seconds >= 1");
                 }
+                Integer outage = phase.providerOutageSeconds();
+                if (outage != null && (outage < 1 || outage > phase.seconds())) {
+                    throw new IllegalArgumentException("Scenario " + file + ", phase " + phase.name()
+                            + ": providerOutageSeconds is between 1 and the phase's seconds (" + phase.seconds() + ")");
+                }
+            }
+            long outages = scenario.phases().stream().filter(p -> p.providerOutageSeconds() != null).count();
+            // The run's own baseline is what the outage is judged against, so it comes first and is healthy.
+            if (outages > 1 || scenario.phases().getFirst().providerOutageSeconds() != null) {
+                throw new IllegalArgumentException("Scenario " + file + ": at most one phase has "
+                        + "providerOutageSeconds, and not the first, which is the baseline");
             }
         }
         return scenario;

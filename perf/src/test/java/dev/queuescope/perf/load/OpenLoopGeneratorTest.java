@@ -4,18 +4,22 @@ import static dev.queuescope.perf.load.Plans.GET_ROOT;
 import static dev.queuescope.perf.load.Plans.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpMethod;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.HistogramLogReader;
 import org.junit.jupiter.api.Test;
@@ -164,6 +168,45 @@ class OpenLoopGeneratorTest {
             assertThat(result.perSecond().stream().mapToLong(IntervalStats::completed).sum()).isEqualTo(600);
             assertThat(result.correctedByEndpoint()).containsOnlyKeys("GET /");
             assertThat(result.correctedByEndpoint().get("GET /").getTotalCount()).isEqualTo(600);
+        }
+    }
+
+    /**
+     * Two phases (2 s, then 1 s, at 100 req/s, constant arrivals, after 2 s of warm-up) alternating an endpoint answered 200 with one
+     * answered 503: each phase's responses split by endpoint and class, and each progress report names the phase
+     * the schedule is in, the second's first report coming at its start.
+     */
+    @Test
+    void aPhasedRunSplitsEachPhaseByEndpointAndReportsWhichPhaseItIsIn() throws Exception {
+        AtomicLong requests = new AtomicLong();
+        RequestSource alternating = () -> requests.getAndIncrement() % 2 == 0
+                ? new RequestSpec("ok", HttpMethod.GET, "/ok", Map.of(), null)
+                : new RequestSpec("shed", HttpMethod.GET, "/shed", Map.of(), null);
+        Queue<Progress> reports = new ConcurrentLinkedQueue<>();
+        try (TestServer server = TestServer.start(vertx -> request ->
+                        request.response().setStatusCode(request.path().equals("/ok") ? 200 : 503).end());
+                OpenLoopGenerator generator = new OpenLoopGenerator(LoadPlan.phased(server.uri(), List.of(
+                        new RatePhase("first", 100, Duration.ofSeconds(2)),
+                        new RatePhase("second", 100, Duration.ofSeconds(1))), Duration.ofSeconds(2),
+                        ArrivalProcess.CONSTANT, 16, TIMEOUT, "test-run", 42), alternating, null)) {
+            LoadResult result = generator.run(reports::add);
+
+            assertThat(result.phases()).extracting(PhaseResult::name).containsExactly("first", "second");
+            for (PhaseResult phase : result.phases()) {
+                assertThat(phase.byEndpoint()).containsOnlyKeys("ok", "shed");
+                PhaseResult.Classes ok = phase.byEndpoint().get("ok");
+                PhaseResult.Classes shed = phase.byEndpoint().get("shed");
+                assertThat(ok.success().getTotalCount()).isEqualTo(phase.success().getTotalCount()).isPositive();
+                assertThat(shed.refused().getTotalCount()).isEqualTo(phase.refused().getTotalCount()).isPositive();
+                assertThat(ok.refused().getTotalCount() + ok.other().getTotalCount() + shed.success().getTotalCount()
+                        + shed.other().getTotalCount()).isZero();
+                assertThat(ok.all().getTotalCount() + shed.all().getTotalCount()).isEqualTo(phase.sent());
+            }
+            assertThat(result.phases().get(0).sent()).isEqualTo(200);
+            assertThat(reports).filteredOn(Progress::warmingUp).extracting(Progress::phase).containsOnly(-1);
+            assertThat(reports).filteredOn(p -> !p.warmingUp()).extracting(Progress::elapsed, Progress::phase)
+                    .containsExactly(tuple(Duration.ofSeconds(3), 0), tuple(Duration.ofSeconds(4), 1),
+                            tuple(Duration.ofSeconds(5), 1));
         }
     }
 

@@ -7,6 +7,7 @@ import dev.queuescope.perf.load.IntervalStats;
 import dev.queuescope.perf.load.PhaseResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
@@ -115,6 +116,7 @@ class OverloadFiguresTests {
 
     private static PhaseResult phase(String name, double rate, double start, double seconds, Histogram success,
             Histogram refused, Histogram other) {
-        return new PhaseResult(name, rate, start, seconds, (long) (rate * seconds), false, "", success, refused, other);
+        return new PhaseResult(name, rate, start, seconds, (long) (rate * seconds), false, "", success, refused, other,
+                Map.of());
     }
 }

@@ -72,6 +72,25 @@ class HtmlReportTests {
         assertThat(render()).doesNotContain("id=\"overload\"", "stroke-dasharray");
     }
 
+    @Test
+    void aProviderOutageRunShowsItsPhasesGoalsAndPhaseMarkers() throws Exception {
+        Path file = dir.resolve("report.html");
+        HtmlReport.write(file, SampleSummary.providerOutage(), seconds, List.of());
+        String html = Files.readString(file);
+
+        assertThat(html).contains("id=\"outage\"").doesNotContain("id=\"overload\"")
+                .contains("<td>outage</td><td>20.0</td><td>10.0</td><td>85.0</td>")
+                .contains("catalog isolated</td><td style=\"text-align:left\"><span class=\"bad\">missed</span>")
+                .contains("breaker opened</td><td style=\"text-align:left\"><span class=\"ok\">met</span>")
+                .contains("all paid</td><td style=\"text-align:left\"><span class=\"ok\">met</span>: 42 orders")
+                .contains("stroke-dasharray");
+    }
+
+    @Test
+    void aPlainRunHasNoOutageSection() throws Exception {
+        assertThat(render()).doesNotContain("id=\"outage\"");
+    }
+
     private String render() throws Exception {
         Path file = dir.resolve("report.html");
         HtmlReport.write(file, summary, seconds, List.of(

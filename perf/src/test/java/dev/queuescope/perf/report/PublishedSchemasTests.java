@@ -37,6 +37,23 @@ class PublishedSchemasTests {
     }
 
     @Test
+    void aProviderOutageRunsSummaryMatchesItsSchemaAndHasNoOverloadSection() throws Exception {
+        JsonNode summary = json.valueToTree(SampleSummary.providerOutage());
+
+        assertThat(validate(summarySchema(), summary)).isEmpty();
+        assertThat(summary.has("overload")).isFalse();
+        assertThat(json.valueToTree(SampleSummary.overloaded()).has("outage")).isFalse();
+    }
+
+    @Test
+    void anOutageSectionWithoutItsGoalsDoesNotMatch() throws Exception {
+        ObjectNode summary = json.valueToTree(SampleSummary.providerOutage());
+        ((ObjectNode) summary.get("outage").get("goals")).remove("allPaid");
+
+        assertThat(validate(summarySchema(), summary)).isNotEmpty();
+    }
+
+    @Test
     void anOverloadSectionWithoutItsGoodputRatioDoesNotMatch() throws Exception {
         ObjectNode summary = json.valueToTree(SampleSummary.overloaded());
         ((ObjectNode) summary.get("overload")).remove("goodputRatio");
@@ -58,6 +75,16 @@ class PublishedSchemasTests {
 
         assertThat(validate(schema, json.readTree(Path.of("scenarios/mixed.json").toFile()))).isEmpty();
         assertThat(validate(schema, json.readTree(Path.of("scenarios/overload.json").toFile()))).isEmpty();
+        assertThat(validate(schema, json.readTree(Path.of("scenarios/provider-outage.json").toFile()))).isEmpty();
+    }
+
+    @Test
+    void anOutageOfNoSecondsDoesNotMatch() throws Exception {
+        Schema schema = registry.getSchema(Files.newInputStream(Path.of("scenarios/scenario.schema.json")));
+        ObjectNode scenario = (ObjectNode) json.readTree(Path.of("scenarios/provider-outage.json").toFile());
+        ((ObjectNode) scenario.withArray("phases").get(1)).put("providerOutageSeconds", 0);
+
+        assertThat(validate(schema, scenario)).isNotEmpty();
     }
 
     @Test

@@ -36,6 +36,20 @@ public final class SampleSummary {
                 new Summary.Goals(true, true, true, true));
         return new Summary(plain.run(), plain.generator(), plain.latencyMs(), plain.latencyMsUncorrected(),
                 plain.throughput(), plain.endpoints(), plain.objectiveMet(), plain.artifacts(), plain.selfCheck(),
-                overload);
+                overload, null);
+    }
+
+    /** A provider outage run: the breaker opened, every order got paid, but catalog reads slowed past the goal. */
+    public static Summary providerOutage() {
+        Summary plain = missedObjective();
+        Summary.Outage outage = new Summary.Outage(10, "outage", 12.5, 25.0, 2.0, 13.0, 42, true, 11, 0,
+                new Summary.KneeUsed(170, 170, true, "option"), List.of(
+                        new Summary.Phase("baseline", 85, 0, 20, 85, 85, 0, 0, 12.5, 12.5, null, false, ""),
+                        new Summary.Phase("outage", 85, 20, 10, 85, 85, 0, 0, 25, 25.0, null, false, ""),
+                        new Summary.Phase("after", 85, 30, 40, 85, 85, 0, 0, 13, 13.0, null, false, "")),
+                new Summary.OutageGoals(false, true, true));
+        return new Summary(plain.run(), plain.generator(), plain.latencyMs(), plain.latencyMsUncorrected(),
+                plain.throughput(), plain.endpoints(), plain.objectiveMet(), plain.artifacts(), plain.selfCheck(),
+                null, outage);
     }
 }

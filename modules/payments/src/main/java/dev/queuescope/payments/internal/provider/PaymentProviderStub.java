@@ -37,11 +37,17 @@ import org.jspecify.annotations.Nullable;
  * <p>For tests: {@link #down()} makes it answer 503 at once until {@link #up()}; {@link #setLatency} slows it;
  * {@link #declineAmount(long)} declines every charge of that amount; {@link #chargesMade(String)}
  * proves that a key was charged once.
+ *
+ * <p>For the perf kit, which runs the shop in another process: {@code POST /outage?seconds=n} on the same
+ * port is {@link #outage(Duration)} (200 {@code {"down":true,"seconds":n}}), {@code GET /outage} answers
+ * {@code {"down":true|false}}. A test double's fault switch, so it sits here and not in the shop's API; the
+ * port is bound to loopback only, like the charges.
  */
 public final class PaymentProviderStub implements AutoCloseable {
 
     private static final Logger log = LogManager.getLogger(PaymentProviderStub.class);
     private static final Pattern AMOUNT = Pattern.compile("\"amountCents\"\\s*:\\s*(\\d+)");
+    private static final Pattern SECONDS = Pattern.compile("(?:^|&)seconds=(\\d{1,6})(?:&|$)");
 
     private record StoredCharge(String id, long amountCents, boolean declined) {
     }
@@ -57,6 +63,8 @@ public final class PaymentProviderStub implements AutoCloseable {
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
     private final Set<Long> declinedAmounts = ConcurrentHashMap.newKeySet();
     private volatile boolean down;
+    /** Counts switches of {@link #down}: an outage's timer brings the stub back only if nothing switched since. */
+    private long switches;
 
     public PaymentProviderStub(int port, Duration latency, Duration jitter, double failureRate, double declineRate)
             throws IOException {
@@ -71,6 +79,7 @@ public final class PaymentProviderStub implements AutoCloseable {
         });
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
         server.createContext("/charges", this::handle);
+        server.createContext("/outage", this::control);
         server.start(); // handlers run on the server's dispatcher thread: they only parse and schedule
         log.info("Payment provider stub on {} (latency {} ± {}, failure rate {}, decline rate {})", baseUrl(),
                 latency, jitter, failureRate, declineRate);
@@ -84,13 +93,39 @@ public final class PaymentProviderStub implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** Answers 503 to every request, at once, until {@link #up()}. */
-    public void down() {
-        down = true;
+    /** Answers 503 to every request, at once, until {@link #up()}, whatever a pending {@link #outage} would do. */
+    public synchronized void down() {
+        switches++;
+        if (!down) {
+            down = true;
+            log.info("Payment provider stub down until up()");
+        }
     }
 
-    public void up() {
-        down = false;
+    public synchronized void up() {
+        switches++;
+        if (down) {
+            down = false;
+            log.info("Payment provider stub up");
+        }
+    }
+
+    /**
+     * Answers 503 to every request, at once, for {@code length}, then comes back by itself. A later call
+     * (or {@link #down()}, {@link #up()}) replaces it: the last switch wins.
+     */
+    public synchronized void outage(Duration length) {
+        long outage = ++switches;
+        down = true;
+        log.info("Payment provider stub down for {} s (outage)", length.toMillis() / 1000.0);
+        timers.schedule(() -> outageOver(outage, length), length.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private synchronized void outageOver(long outage, Duration length) {
+        if (outage == switches) {
+            down = false;
+            log.info("Payment provider stub up again after its {} s outage", length.toMillis() / 1000.0);
+        }
     }
 
     public Duration latency() {
@@ -154,6 +189,24 @@ public final class PaymentProviderStub implements AutoCloseable {
         String body = "{\"id\":\"%s\",\"status\":\"%s\",\"amountCents\":%d}".formatted(charge.id(),
                 charge.declined() ? "declined" : "succeeded", charge.amountCents());
         later(exchange, charge.declined() ? 402 : created[0] ? 201 : 200, body);
+    }
+
+    private void control(HttpExchange exchange) throws IOException {
+        switch (exchange.getRequestMethod()) {
+            case "GET" -> respond(exchange, 200, "{\"down\":%s}".formatted(down));
+            case "POST" -> {
+                String query = exchange.getRequestURI().getRawQuery();
+                Matcher seconds = SECONDS.matcher(query == null ? "" : query);
+                if (!seconds.find() || Long.parseLong(seconds.group(1)) < 1) {
+                    respond(exchange, 400, "{\"error\":\"seconds=n (whole seconds, at least 1) is required\"}");
+                    return;
+                }
+                long length = Long.parseLong(seconds.group(1));
+                outage(Duration.ofSeconds(length));
+                respond(exchange, 200, "{\"down\":true,\"seconds\":%d}".formatted(length));
+            }
+            default -> respond(exchange, 405, "{\"error\":\"method not allowed\"}");
+        }
     }
 
     private void later(HttpExchange exchange, int status, String body) {
