@@ -74,7 +74,7 @@ class LabsLiveTests {
 
     @Test
     void twoLabsOnIndependentRoutesPutBothTheirQueuesInTheTopTwo() throws Exception {
-        Path run = run("search-and-orders", 120, List.of("lock-contention", "row-lock-contention"));
+        Path run = run("search-and-orders", 100, List.of("lock-contention", "row-lock-contention"));
 
         Analysis.Result blind = Analysis.analyse(Blinding.blind(run));
         RESULTS.row("lock-contention + row-lock-contention", "jvm-locks, db-locks", blind,
