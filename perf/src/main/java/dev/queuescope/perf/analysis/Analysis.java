@@ -25,9 +25,10 @@ public final class Analysis {
     /**
      * @param verdictSeries the verdict queue's time per request (ms) by second, for the report's timeline
      * @param tailFlameGraph the differential flame graph of the slowest vs the median requests, when profiled
+     * @param routes         each route's own tail and the queue that held most of it, slowest route first
      */
     public record Result(List<QueueEntry> queues, Verdict verdict, TailToCause tailToCause,
-            List<Double> verdictSeries, @Nullable String tailFlameGraph) {
+            List<Double> verdictSeries, @Nullable String tailFlameGraph, List<RouteTail> routes) {
     }
 
     private Analysis() {
@@ -47,13 +48,15 @@ public final class Analysis {
                         ? ledger.metricSeries(Queue.ofLabel(verdict.queue()) == Queue.EXTERNAL_CALLS
                                 ? ExternalCallsRule.DEPTH : EventOutboxRule.DEPTH)
                         : ledger.perSecondMs(a -> a.at(Queue.ofLabel(verdict.queue())));
-        Result result = new Result(queues, verdict, TailToCause.of(ledger), series, TailFlameGraph.write(run, ledger));
+        Result result = new Result(queues, verdict, TailToCause.of(ledger), series, TailFlameGraph.write(run, ledger),
+                ledger.routeTails());
         Path summary = run.resolve("summary.json");
         if (Files.exists(summary)) {
             ObjectNode document = (ObjectNode) JSON.readTree(summary.toFile());
             document.set("queues", JSON.valueToTree(queues));
             document.set("verdict", JSON.valueToTree(verdict));
             document.set("tailToCause", JSON.valueToTree(result.tailToCause()));
+            document.set("routes", JSON.valueToTree(result.routes()));
             JSON.writeValue(summary.toFile(), document);
         }
         return result;

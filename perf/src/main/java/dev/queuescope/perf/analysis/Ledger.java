@@ -2,7 +2,9 @@ package dev.queuescope.perf.analysis;
 
 import dev.queuescope.perf.analysis.QueueEntry.LittlesLaw;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,9 +45,37 @@ final class Ledger {
     }
 
     List<RequestAccount> tail() {
-        int size = byLatency.size();
-        return byLatency.subList(Math.max(0, Math.min((int) (size * 0.99), size - 1)), size);
+        return tailOf(byLatency);
     }
+
+    /** The slowest 1 % (at least one request) of accounts sorted by latency. */
+    private static List<RequestAccount> tailOf(List<RequestAccount> sorted) {
+        int size = sorted.size();
+        return sorted.subList(Math.max(0, Math.min((int) (size * 0.99), size - 1)), size);
+    }
+
+    /** Each route's own p99 cohort, by what it waited for; routes in order of their p99, slowest first. */
+    List<RouteTail> routeTails() {
+        Map<String, List<RequestAccount>> byRoute = new LinkedHashMap<>();
+        byLatency.forEach(a -> byRoute.computeIfAbsent(a.request.route(), r -> new ArrayList<>()).add(a));
+        List<RouteTail> tails = new ArrayList<>();
+        byRoute.forEach((route, accounts) -> {
+            List<RequestAccount> tail = tailOf(accounts);
+            Map<String, Double> shares = new LinkedHashMap<>();
+            Arrays.stream(Queue.values()).map(q -> Map.entry(q.label(), share(tail, a -> a.at(q))))
+                    .filter(e -> e.getValue() >= ROUTE_SHARE_SHOWN)
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                    .forEach(e -> shares.put(e.getKey(), e.getValue()));
+            Map.Entry<String, Double> top = shares.entrySet().stream().findFirst().orElse(Map.entry("none", 0.0));
+            tails.add(new RouteTail(route, accounts.size(), tail.getFirst().latency() / 1e6, top.getKey(),
+                    top.getValue(), shares));
+        });
+        tails.sort(Comparator.comparingDouble(RouteTail::p99Ms).reversed());
+        return tails;
+    }
+
+    /** Below this share of a route's tail a queue is not listed for it. */
+    static final double ROUTE_SHARE_SHOWN = 0.01;
 
     double meanMs(ToLongFunction<RequestAccount> nanos) {
         return byLatency.stream().mapToLong(nanos).average().orElse(0) / 1e6;

@@ -11,9 +11,11 @@ import java.util.List;
  * @param properties Spring properties for the shop besides {@code queuescope.lab.<name>=true}
  * @param jvmOptions extra JVM options for the shop (after app/jvm.options, so they win)
  * @param backlog the queue is a backlog (judged by growth), not a share of the requests' latency
+ * @param windowSeconds the measured window of its proof run ({@code make test-labs}): longer for labs whose rate
+ *                      is low, so that their p99 cohort is a few requests, not the one slowest
  */
 public record Lab(String name, String antiPattern, String expectedVerdict, String evidence, boolean backlog, String scenario,
-        double rate, List<String> properties, List<String> jvmOptions) {
+        double rate, int windowSeconds, List<String> properties, List<String> jvmOptions) {
 
     public List<String> shopProperties() {
         return java.util.stream.Stream.concat(java.util.stream.Stream.of("queuescope.lab." + name + "=true"),

@@ -2,6 +2,7 @@ package dev.queuescope.perf.report;
 
 import dev.queuescope.perf.analysis.Analysis;
 import dev.queuescope.perf.analysis.QueueEntry;
+import dev.queuescope.perf.analysis.RouteTail;
 import dev.queuescope.perf.analysis.TailToCause;
 import dev.queuescope.perf.analysis.Verdict;
 import java.io.IOException;
@@ -54,6 +55,7 @@ public final class LedgerSection {
         }
         ledger(html, result.queues());
         tail(html, result.tailToCause());
+        routes(html, result.routes());
         if (result.tailFlameGraph() != null) {
             html.append("<p><a href=\"").append(SvgChart.escape(result.tailFlameGraph())).append("\">Differential flame graph: ")
                     .append("the slowest requests vs the median ones</a> (wall-clock samples of the threads serving them, ")
@@ -108,6 +110,20 @@ public final class LedgerSection {
         html.append("<tr><td>CPU samples by module</td><td style=\"text-align:left\">")
                 .append(SvgChart.escape(shares(tail.median().samplesByModule()))).append("</td><td style=\"text-align:left\">")
                 .append(SvgChart.escape(shares(tail.tail().samplesByModule()))).append("</td></tr></table>\n");
+    }
+
+    private static void routes(StringBuilder html, List<RouteTail> routes) {
+        if (routes.size() < 2) {
+            return;
+        }
+        html.append("<h2>By route</h2><p>Each route's own slowest 1 % and where their time went: a route with a "
+                + "queue of its own shows it here even when another route owns the run's tail.</p><table><tr>"
+                + "<th>route</th><th>requests</th><th>p99 ms</th><th>its tail's queues</th></tr>");
+        routes.forEach(route -> html.append("<tr><td>").append(SvgChart.escape(route.route())).append("</td><td>")
+                .append(route.requests()).append("</td><td>").append(HtmlReport.fmt(route.p99Ms()))
+                .append("</td><td style=\"text-align:left\">").append(SvgChart.escape(shares(route.sharesOfP99())))
+                .append("</td></tr>"));
+        html.append("</table>\n");
     }
 
     private static String shares(java.util.Map<String, Double> byModule) {

@@ -38,6 +38,12 @@ final class CaptureBuilder {
         return this;
     }
 
+    /** A request on {@code route}, otherwise as {@link #request}. */
+    CaptureBuilder requestOn(String route, String id, long thread, double atMs, double serverMs, double cpuMs) {
+        requests.add(new ServedRequest(id, route, thread, ns(atMs), ns(atMs), ns(atMs + serverMs), ns(cpuMs), -1));
+        return this;
+    }
+
     /** A request whose service measured its run-queue delay. */
     CaptureBuilder requestWithCpuWait(String id, long thread, double serverMs, double cpuMs, double cpuWaitMs) {
         requests.add(new ServedRequest(id, "/r", thread, 0, 0, ns(serverMs), ns(cpuMs), ns(cpuWaitMs)));

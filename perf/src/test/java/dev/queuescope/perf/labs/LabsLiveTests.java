@@ -6,20 +6,23 @@ import dev.queuescope.perf.PerfCli;
 import dev.queuescope.perf.analysis.Analysis;
 import dev.queuescope.perf.analysis.Blinding;
 import dev.queuescope.perf.analysis.QueueEntry;
+import dev.queuescope.perf.analysis.RouteTail;
+import dev.queuescope.perf.run.RunDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,15 +39,31 @@ class LabsLiveTests {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Template (first run only), start, warm-up, window, capture and analysis: about 70 s. */
     private static final Duration RUN_LIMIT = Duration.ofMinutes(5);
+    /** The measured window of the runs that are not one lab's (whose window is in the catalog). */
+    private static final int WINDOW_SECONDS = 15;
     private static final LabResultsTable RESULTS = new LabResultsTable(REPO.resolve("perf/target/labs-results.md"));
 
-    @TempDir
-    Path results;
+    /**
+     * The runs stay after the tests (perf/target/labs-runs, emptied at the next start but for the seeded
+     * template, which is rebuilt only when the shop's JAR changes): a failed lab leaves its report, log and
+     * recording behind to be looked at.
+     */
+    private static final Path RESULTS_DIR = REPO.resolve("perf/target/labs-runs");
+
+    @BeforeAll
+    static void emptyTheRunsDirectory() throws IOException {
+        Files.createDirectories(RESULTS_DIR);
+        try (Stream<Path> entries = Files.list(RESULTS_DIR)) {
+            for (Path entry : entries.filter(p -> !p.getFileName().toString().equals(".templates")).toList()) {
+                RunDirectory.deleteTree(entry);
+            }
+        }
+    }
 
     @TestFactory
     Stream<DynamicTest> eachLabIsNamedByTheBlindVerdict() throws IOException {
         return LabCatalog.load(REPO).labs().stream().map(lab -> DynamicTest.dynamicTest(lab.name(), () -> {
-            Path run = run(lab.scenario(), lab.rate(), List.of(lab.name()));
+            Path run = run(lab.scenario(), lab.rate(), lab.windowSeconds(), List.of(lab.name()));
 
             Analysis.Result blind = Analysis.analyse(Blinding.blind(run));
             RESULTS.row(lab.name(), lab.expectedVerdict(), blind, JSON.readTree(run.resolve("summary.json").toFile()));
@@ -65,28 +84,32 @@ class LabsLiveTests {
 
     @Test
     void theHealthyShopAtAComfortableRateNamesNoQueue() throws Exception {
-        Path run = run("list-pages", 50, List.of());
+        Path run = run("list-pages", 50, WINDOW_SECONDS, List.of());
         Analysis.Result blind = Analysis.analyse(Blinding.blind(run));
         RESULTS.row("(healthy)", "none", blind, JSON.readTree(run.resolve("summary.json").toFile()));
 
         assertThat(blind.verdict().queue()).isEqualTo("none");
     }
 
+    /**
+     * Each lab's route names its own queue: searches (lock-contention) wait at the JVM monitor, orders
+     * (row-lock-contention) at the hot row. Judged by each route's own slowest requests, because the run's
+     * p99 cohort is one route's tail (the orders' here), where the other route's queue ranks only by luck.
+     * 60 req/s: at 70-100 the machine's two cores were saturated and the generator fell behind
+     * (scheduler lag p90 12-16 ms).
+     */
     @Test
-    void twoLabsOnIndependentRoutesPutBothTheirQueuesInTheTopTwo() throws Exception {
-        Path run = run("search-and-orders", 100, List.of("lock-contention", "row-lock-contention"));
+    void twoLabsOnIndependentRoutesEachNameTheirOwnQueue() throws Exception {
+        Path run = run("search-and-orders", 60, WINDOW_SECONDS, List.of("lock-contention", "row-lock-contention"));
 
         Analysis.Result blind = Analysis.analyse(Blinding.blind(run));
         RESULTS.row("lock-contention + row-lock-contention", "jvm-locks, db-locks", blind,
                 JSON.readTree(run.resolve("summary.json").toFile()));
-        // Ranked by the wait per request over all requests: the p99 cohort is one route's tail (the
-        // searches' here), so p99 shares rank the other route's queue only by luck.
-        List<String> topTwo = blind.queues().stream()
-                .filter(q -> q.waitMsPerRequest() != null)
-                .sorted(Comparator.comparing(QueueEntry::waitMsPerRequest).reversed())
-                .limit(2).map(QueueEntry::name).toList();
+        Map<String, String> queueByRoute = blind.routes().stream()
+                .collect(Collectors.toMap(RouteTail::route, RouteTail::queue));
 
-        assertThat(topTwo).containsExactlyInAnyOrder("jvm-locks", "db-locks");
+        assertThat(queueByRoute).containsEntry("/api/v1/products", "jvm-locks")
+                .containsEntry("/api/v1/orders", "db-locks");
     }
 
     /**
@@ -94,15 +117,17 @@ class LabsLiveTests {
      * runs it: the generator then does not share its heap and collector with the test JVM, which by
      * the last lab holds the earlier runs' analyses. The generator must have kept up.
      */
-    private Path run(String scenario, double rate, List<String> labs) throws IOException, InterruptedException {
+    private Path run(String scenario, double rate, int windowSeconds, List<String> labs)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), PerfCli.class.getName(),
-                "run", "--repo=" + REPO, "--results=" + results,
-                "--scenario=" + scenario, "--rate=" + rate, "--duration=15s", "--warmup=25s", "--seed=42"));
+                "run", "--repo=" + REPO, "--results=" + RESULTS_DIR,
+                "--scenario=" + scenario, "--rate=" + rate, "--duration=" + windowSeconds + "s", "--warmup=25s",
+                "--seed=42"));
         if (!labs.isEmpty()) {
             command.add("--lab=" + String.join(",", labs));
         }
-        Path log = results.resolve("run-" + scenario + "-" + String.join("-", labs) + ".log");
+        Path log = RESULTS_DIR.resolve("run-" + scenario + "-" + String.join("-", labs) + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!process.waitFor(RUN_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
@@ -111,7 +136,7 @@ class LabsLiveTests {
         assertThat(process.exitValue()).as("run exit code (3 = the generator could not keep up); output in " + log)
                 .isZero();
         Path run;
-        try (Stream<Path> runs = Files.list(results)) {
+        try (Stream<Path> runs = Files.list(RESULTS_DIR)) {
             run = runs.filter(p -> p.getFileName().toString().endsWith(scenario + (labs.isEmpty() ? "" : "-" + String.join("-", labs))))
                     .filter(Files::isDirectory).sorted().reduce((a, b) -> b).orElseThrow();
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.queuescope.perf.analysis.Analysis;
 import dev.queuescope.perf.analysis.QueueEntry;
+import dev.queuescope.perf.analysis.RouteTail;
 import dev.queuescope.perf.analysis.TailToCause;
 import dev.queuescope.perf.analysis.Verdict;
 import dev.queuescope.perf.load.IntervalStats;
@@ -72,11 +73,14 @@ class ReportRenderTests {
                 Map.of("orders", 1.0));
         LedgerSection.splice(report, new Analysis.Result(List.of(pool, gc),
                 new Verdict("db-pool", 0.83, "p99 366.6 ms missed the objective of 25.0 ms", List.of("waiting for it")),
-                new TailToCause(median, tail), List.of(10.0, 20.0, 15.0), "flamegraph-tail-vs-median.html"));
+                new TailToCause(median, tail), List.of(10.0, 20.0, 15.0), "flamegraph-tail-vs-median.html",
+                List.of(new RouteTail("/api/v1/orders", 300, 366.6, "db-pool", 0.9, Map.of("db-pool", 0.9)),
+                        new RouteTail("/api/v1/products/{id}", 2700, 12.0, "cpu", 0.6, Map.of("cpu", 0.6)))));
 
         Rendered rendered = render(report);
 
-        assertThat(rendered.dom()).contains("Verdict: db-pool", "Queue ledger", "Tail to cause", "flamegraph-tail-vs-median.html");
+        assertThat(rendered.dom()).contains("Verdict: db-pool", "Queue ledger", "Tail to cause", "By route",
+                "flamegraph-tail-vs-median.html");
         assertThat(rendered.dom().indexOf("Verdict: db-pool")).isLessThan(rendered.dom().indexOf("<h2>Run</h2>"));
         assertThat(rendered.console()).isEmpty();
     }
