@@ -26,8 +26,9 @@ import org.jspecify.annotations.Nullable;
  *     connections) all taken by requests blocked on a lock are that lock's queue, spilling out to the door.</li>
  * <li>db-pool (wait): Hikari's acquire time — except the part spent behind connections whose holders were
  *     themselves waiting for a lock (a row lock in the database, a monitor or {@code java.util.concurrent}
- *     lock in the JVM): a pool that is full of lock waiters is that lock's queue, spilling over. The part
- *     is the lock-waiting share of the pool's connection time while the request waited.</li>
+ *     lock in the JVM), or logging inside their statements: a pool that is full of lock waiters or of
+ *     requests writing log lines is that lock's or logging's queue, spilling over. The part is the
+ *     lock-waiting (logging) share of the pool's connection time while the request waited.</li>
  * <li>db-locks (wait) / db-statements (wait: other database waits, service: the rest): a statement's
  *     whole time — the database, and on the client rendering, mapping rows and the wake-up after each
  *     round trip (the thread's CPU and run-queue delay inside the statement are the statement's cost,
@@ -67,6 +68,7 @@ final class Attribution {
         }
         PoolWaits.attribute(capture, database, byId, byThread);
         attribute(capture, settings, database, byId, byThread);
+        PoolWaits.behindLogging(capture, byId);
         return List.copyOf(byId.values());
     }
 
@@ -119,6 +121,7 @@ final class Attribution {
                 long loggingOutside = Math.round(outsideStatements * logging[0]);
                 long loggingInside = account.takeService(Queue.DB_STATEMENTS,
                         Math.round((account.cpuInsideStatements() + account.cpuWaitInsideStatements()) * logging[1]));
+                account.loggingInsideStatements(loggingInside);
                 account.addService(Queue.LOGGING, loggingOutside + loggingInside);
                 account.addService(Queue.CPU, outsideStatements - loggingOutside);
                 if (request.cpuWaitNanos() >= 0) {
@@ -188,7 +191,8 @@ final class Attribution {
         if (wait.logging()) {
             // Logging from inside a statement (a driver's or jOOQ's logger) stalled the statement's client:
             // that part of the statement's time is logging's.
-            account.takeService(Queue.DB_STATEMENTS, account.timeInStatements(wait.startNanos(), end));
+            account.loggingInsideStatements(
+                    account.takeService(Queue.DB_STATEMENTS, account.timeInStatements(wait.startNanos(), end)));
             if (wait.kind() == ThreadWait.Kind.FILE_WRITE) {
                 account.addService(Queue.LOGGING, nanos);
             } else {

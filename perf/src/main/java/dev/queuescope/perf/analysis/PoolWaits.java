@@ -11,7 +11,8 @@ import java.util.Map;
  * Connection waits, split by what the pool's connections were held for while a request waited: the
  * part during which their holders were themselves waiting for a lock — a row lock in the database
  * (by PostgreSQL's sampled backends of their statements), a monitor or {@code java.util.concurrent}
- * lock in the JVM — is that lock's queue spilling into the pool; the rest is db-pool's.
+ * lock in the JVM — is that lock's queue spilling into the pool, the part during which they were
+ * logging inside their statements is logging's; the rest is db-pool's.
  */
 final class PoolWaits {
 
@@ -63,5 +64,51 @@ final class PoolWaits {
             }
         }
         return new LockWaits(waits);
+    }
+
+    /**
+     * After the holders' own time is attributed: the share of each connection wait during which the pool's
+     * connections were held by requests logging inside their statements (a SQL logger formatting every row,
+     * a synchronous appender) moves from db-pool to logging. A holder's logging is taken as spread evenly
+     * over the time it held its connection (first acquire to its end, as inside a transaction).
+     */
+    static void behindLogging(Capture capture, Map<String, RequestAccount> byId) {
+        int connections = capture.poolConnections();
+        if (connections <= 0) {
+            return;
+        }
+        Map<String, Long> connected = new HashMap<>();
+        capture.acquires().forEach(a -> connected.merge(a.requestId(), a.endNanos(), Math::min));
+        List<LoggingHolder> holders = new ArrayList<>();
+        connected.forEach((id, since) -> {
+            RequestAccount holder = byId.get(id);
+            long held = holder == null ? 0 : holder.request.endNanos() - since;
+            if (held > 0 && holder.loggingInsideStatements() > 0) {
+                holders.add(new LoggingHolder(id, since, holder.request.endNanos(),
+                        Math.min(1.0, holder.loggingInsideStatements() / (double) held)));
+            }
+        });
+        if (holders.isEmpty()) {
+            return;
+        }
+        for (Capture.Acquire acquire : capture.acquires()) {
+            RequestAccount account = byId.get(acquire.requestId());
+            long wait = acquire.waitNanos();
+            if (account == null || wait <= 0) {
+                continue;
+            }
+            double logging = 0;
+            for (LoggingHolder holder : holders) {
+                if (!holder.id().equals(acquire.requestId())) {
+                    logging += holder.fraction() * Math.max(0, Math.min(holder.end(), acquire.endNanos())
+                            - Math.max(holder.since(), acquire.startNanos()));
+                }
+            }
+            long part = Math.round(wait * Math.min(1.0, logging / ((double) connections * wait)));
+            account.addWait(Queue.LOGGING, account.takeWait(Queue.DB_POOL, part));
+        }
+    }
+
+    private record LoggingHolder(String id, long since, long end, double fraction) {
     }
 }

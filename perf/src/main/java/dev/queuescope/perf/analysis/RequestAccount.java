@@ -15,6 +15,7 @@ final class RequestAccount {
     private long cpuInsideStatements;
     private long cpuWaitInsideStatements;
     private long poolWaitBehindLocks;
+    private long loggingInsideStatements;
     private long entryWaitBehindLocks;
     private final List<Capture.Interval> statements = new ArrayList<>();
 
@@ -49,6 +50,22 @@ final class RequestAccount {
         long taken = Math.min(Math.max(0, nanos), service[queue.ordinal()]);
         service[queue.ordinal()] -= taken;
         return taken;
+    }
+
+    /** Takes up to {@code nanos} of a queue's wait time away (to count it elsewhere); returns what it took. */
+    long takeWait(Queue queue, long nanos) {
+        long taken = Math.min(Math.max(0, nanos), wait[queue.ordinal()]);
+        wait[queue.ordinal()] -= taken;
+        return taken;
+    }
+
+    /** Logging done inside statements (counted at logging): while it ran, the request held its connection. */
+    void loggingInsideStatements(long nanos) {
+        loggingInsideStatements += Math.max(0, nanos);
+    }
+
+    long loggingInsideStatements() {
+        return loggingInsideStatements;
     }
 
     /** CPU and run-queue delay of the thread inside statements: the statements' cost, not the cpu queue's. */

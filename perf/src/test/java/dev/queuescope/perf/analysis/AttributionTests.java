@@ -213,6 +213,36 @@ class AttributionTests {
         assertThat(ms(waiter.wait(Queue.DB_POOL))).isEqualTo(15.0);
     }
 
+    /** Two connections held 0-40 ms by requests whose statement (0-40 ms) logs; "w" waits for one from 10 to 40 ms. */
+    private static CaptureBuilder fullPoolWhileHoldersLog(int loggingHolders) {
+        CaptureBuilder capture = new CaptureBuilder().metric("hikaricp_connections_active", 2)
+                .metric("hikaricp_connections_idle", 0)
+                .request("h1", 1, 0, 0, 40, 1).acquire("h1", 0).statement("h1", "select 1", 0, 40)
+                .request("h2", 2, 0, 0, 40, 1).acquire("h2", 0).statement("h2", "select 1", 0, 40)
+                .request("w", 3, 10, 10, 40, 1).acquire("w", 30);
+        for (int holder = 1; holder <= loggingHolders; holder++) {
+            capture.threadWait(holder, 0, 40, Kind.MONITOR, "org.apache.logging.log4j.core.appender.OutputStreamManager",
+                    true);
+        }
+        return capture;
+    }
+
+    @Test
+    void waitingForAConnectionWhoseHoldersLogInsideTheirStatementsIsLoggingsQueue() {
+        RequestAccount waiter = account(fullPoolWhileHoldersLog(2), "w");
+
+        assertThat(ms(waiter.wait(Queue.LOGGING))).isEqualTo(30.0);
+        assertThat(waiter.wait(Queue.DB_POOL)).isZero();
+    }
+
+    @Test
+    void onlyTheLoggingShareOfThePoolsConnectionsMovesToLogging() {
+        RequestAccount waiter = account(fullPoolWhileHoldersLog(1), "w");
+
+        assertThat(ms(waiter.wait(Queue.LOGGING))).isEqualTo(15.0);
+        assertThat(ms(waiter.wait(Queue.DB_POOL))).isEqualTo(15.0);
+    }
+
     @Test
     void aGcPauseInsideAStatementIsGcNotTheStatement() {
         RequestAccount account = only(new CaptureBuilder().request("r", 7, 0, 0, 50, 1)
