@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -33,17 +35,33 @@ public record RunDirectory(String id, Path path) {
         return path.resolve(name);
     }
 
-    /** Deletes all but the newest {@value #KEEP} run directories (names sort by time). */
+    /**
+     * Deletes all but the newest {@value #KEEP} run directories (names sort by time). The newest sweep of each
+     * scenario and the newest bench stay whatever their age: later runs read them (an overload run takes its
+     * knee from the sweep; {@code latest-bench} points at the bench), and each takes a quarter of an hour to redo.
+     */
     static void prune(Path results) throws IOException {
         List<Path> runs;
         try (Stream<Path> entries = Files.list(results)) {
             runs = entries.filter(p -> Files.isDirectory(p) && !Files.isSymbolicLink(p)
                     && p.getFileName().toString().matches("\\d{8}-\\d{6}-.*")).sorted().toList();
         }
+        Map<String, Path> newestLongRun = new HashMap<>();
+        for (Path run : runs) {
+            String kind = run.getFileName().toString().substring(STAMP_LENGTH);
+            if (kind.startsWith("sweep-") || kind.equals("bench")) {
+                newestLongRun.put(kind, run);
+            }
+        }
         for (Path old : runs.subList(0, Math.max(0, runs.size() - KEEP))) {
-            deleteTree(old);
+            if (!newestLongRun.containsValue(old)) {
+                deleteTree(old);
+            }
         }
     }
+
+    /** {@code yyyyMMdd-HHmmss-} before a run's scenario. */
+    private static final int STAMP_LENGTH = 16;
 
     public static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {

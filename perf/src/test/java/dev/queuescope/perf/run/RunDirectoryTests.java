@@ -37,4 +37,24 @@ class RunDirectoryTests {
                     .doesNotContain("20260101-000004-mixed");
         }
     }
+
+    @Test
+    void theNewestSweepOfEachScenarioAndTheNewestBenchOutliveTheOldRuns() throws Exception {
+        Files.createDirectories(results.resolve("20260101-000000-sweep-mixed"));
+        Files.createDirectories(results.resolve("20260101-000001-sweep-mixed"));
+        Files.createDirectories(results.resolve("20260101-000002-sweep-search"));
+        Files.createDirectories(results.resolve("20260101-000003-bench"));
+        for (int i = 10; i < 40; i++) {
+            Files.createDirectories(results.resolve("20260101-0000%02d-mixed".formatted(i)));
+        }
+
+        RunDirectory.prune(results);
+
+        try (Stream<Path> left = Files.list(results)) {
+            assertThat(left.map(p -> p.getFileName().toString()).toList())
+                    .contains("20260101-000001-sweep-mixed", "20260101-000002-sweep-search", "20260101-000003-bench")
+                    .doesNotContain("20260101-000000-sweep-mixed", "20260101-000019-mixed")
+                    .hasSize(23);
+        }
+    }
 }
