@@ -79,36 +79,29 @@ final class PoolWaits {
         }
         Map<String, Long> connected = new HashMap<>();
         capture.acquires().forEach(a -> connected.merge(a.requestId(), a.endNanos(), Math::min));
-        List<LoggingHolder> holders = new ArrayList<>();
+        // Indexed like lock waits: stretches of connection time, weighted by the share spent logging.
+        List<LockWait> logging = new ArrayList<>();
         connected.forEach((id, since) -> {
             RequestAccount holder = byId.get(id);
             long held = holder == null ? 0 : holder.request.endNanos() - since;
             if (held > 0 && holder.loggingInsideStatements() > 0) {
-                holders.add(new LoggingHolder(id, since, holder.request.endNanos(),
-                        Math.min(1.0, holder.loggingInsideStatements() / (double) held)));
+                logging.add(new LockWait(since, holder.request.endNanos(),
+                        Math.min(1.0, holder.loggingInsideStatements() / (double) held), Queue.LOGGING));
             }
         });
-        if (holders.isEmpty()) {
+        if (logging.isEmpty()) {
             return;
         }
+        LockWaits holders = new LockWaits(logging);
         for (Capture.Acquire acquire : capture.acquires()) {
             RequestAccount account = byId.get(acquire.requestId());
             long wait = acquire.waitNanos();
             if (account == null || wait <= 0) {
                 continue;
             }
-            double logging = 0;
-            for (LoggingHolder holder : holders) {
-                if (!holder.id().equals(acquire.requestId())) {
-                    logging += holder.fraction() * Math.max(0, Math.min(holder.end(), acquire.endNanos())
-                            - Math.max(holder.since(), acquire.startNanos()));
-                }
-            }
-            long part = Math.round(wait * Math.min(1.0, logging / ((double) connections * wait)));
+            double held = holders.during(acquire.startNanos(), acquire.endNanos()).getOrDefault(Queue.LOGGING, 0.0);
+            long part = Math.round(wait * Math.min(1.0, held / ((double) connections * wait)));
             account.addWait(Queue.LOGGING, account.takeWait(Queue.DB_POOL, part));
         }
-    }
-
-    private record LoggingHolder(String id, long since, long end, double fraction) {
     }
 }
