@@ -147,9 +147,11 @@ final class Ledger {
     }
 
     /**
-     * A backlog's depth grows when each third of the window sits higher than the one before and the
-     * rise is at least {@code minIncrease} items. Not a ratio, as for waits: a backlog that filled
-     * during the warm-up rises by a smaller factor in the window however fast it grows.
+     * A backlog's depth grows when no third of the window sits lower than the one before, the last sits
+     * higher than the middle (still rising at the end: a step that then held is not growth), and the rise
+     * from the first is at least {@code minIncrease} items. Not a ratio, as for waits: a backlog that filled
+     * during the warm-up rises by a smaller factor in the window however fast it grows. A pause in the
+     * rise counts (a slow listener's backlog held at 20 for a third of a window, then rose to 47).
      */
     static boolean backlogGrows(List<Double> depth, double minIncrease) {
         if (depth.size() < 3) {
@@ -158,7 +160,7 @@ final class Ledger {
         double first = thirdMedian(depth, 0);
         double middle = thirdMedian(depth, 1);
         double last = thirdMedian(depth, 2);
-        return first < middle && middle < last && last - first >= minIncrease;
+        return first <= middle && middle < last && last - first >= minIncrease;
     }
 
     static double thirdMedian(List<Double> series, int third) {
