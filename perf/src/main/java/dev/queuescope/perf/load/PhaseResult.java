@@ -37,10 +37,6 @@ public record PhaseResult(String name, double intendedRate, double startSecond, 
 
     /** All responses of the phase, whatever their class. */
     public Histogram all() {
-        Histogram all = Recording.newHistogram();
-        all.add(success);
-        all.add(refused);
-        all.add(other);
-        return all;
+        return new Classes(success, refused, other).all();
     }
 }
