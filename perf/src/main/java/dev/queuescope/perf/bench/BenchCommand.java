@@ -98,8 +98,7 @@ public final class BenchCommand implements Callable<Integer> {
         ShopProcess.Ports ports = new ShopProcess.Ports(freePort(), freePort(), freePort(), freePort());
         ShopProcess.Options options = new ShopProcess.Options(jar, repo.resolve("app/jvm.options"), dir.resolve("data"),
                 ports, List.of(), BENCH_PROPERTIES, dir.resolve("shop.log"));
-        SeededTemplate.copy(SeededTemplate.ensure(results.resolve(".templates"), options, "/api/v1/admin/seed"),
-                dir.resolve("data"));
+        SeededTemplate.ensure(results.resolve(".templates"), options).copyData(dir.resolve("data"));
         Map<String, Ratio> ratios;
         try (ShopProcess shop = ShopProcess.start(options); Connection connection = ports.openDatabase()) {
             ratios = measure(shop.shop(), shop.admin(), ports, connection, dir);
@@ -123,7 +122,7 @@ public final class BenchCommand implements Callable<Integer> {
         Scenario byId = scenario("product-reads");
         Scenario pages = scenario("list-pages");
         Scenario orders = scenario("orders");
-        Discovery discovery = new Discovery(shop, admin);
+        Discovery discovery = new Discovery(shop, admin, SeededTemplate.SEED_PATH);
         Map<String, List<String>> byIdValues = discovery.prepare(byId);
         Map<String, List<String>> pageValues = discovery.prepare(pages);
         Map<String, List<String>> orderValues = discovery.prepare(orders);

@@ -198,7 +198,8 @@ public final class RunCommand implements Callable<Integer> {
             if (control != null) {
                 control.check();
             }
-            Map<String, List<String>> values = new Discovery(service.target(), service.admin()).prepare(scenario);
+            Map<String, List<String>> values = new Discovery(service.target(), service.admin(),
+                    target == null ? SeededTemplate.SEED_PATH : null).prepare(scenario);
             int sockets = connections != null ? connections : phased ? PHASED_CONNECTIONS : 64;
             LoadPlan plan = phased
                     ? LoadPlan.phased(service.target(), phases, warmup, arrivals, sockets, Duration.ofSeconds(30),
@@ -388,7 +389,7 @@ public final class RunCommand implements Callable<Integer> {
         if (!Files.isRegularFile(built)) {
             throw new IOException("No shop JAR at " + built + ": run `make build` (make perf does)");
         }
-        // The run keeps the JAR it measured (a hard link: no copy), and a rebuild during the run cannot touch it.
+        // The run keeps the JAR it measured (a hard link: no copy); the shop starts from the template's extraction of it.
         Path jar = run.file("shop.jar");
         try {
             Files.createLink(jar, built.toAbsolutePath());
@@ -396,16 +397,17 @@ public final class RunCommand implements Callable<Integer> {
             Files.copy(built, jar, StandardCopyOption.COPY_ATTRIBUTES);
         }
         ShopProcess.Ports ports = new ShopProcess.Ports(freePort(), freePort(), freePort(), freePort());
-        Path template = SeededTemplate.ensure(results.resolve(".templates"), new ShopProcess.Options(jar, jvmOptions,
-                run.file("data"), ports, List.of(), List.of(), run.file("shop.log")), "/api/v1/admin/seed");
-        SeededTemplate.copy(template, run.file("data"));
+        SeededTemplate template = SeededTemplate.ensure(results.resolve(".templates"), new ShopProcess.Options(jar,
+                jvmOptions, run.file("data"), ports, List.of(), List.of(), run.file("shop.log")));
+        template.copyData(run.file("data"));
         List<String> recording = new ArrayList<>(shopJvmOptions);
         recording.addAll(List.of("-XX:StartFlightRecording=name=queuescope,settings=" + jfc
                 + ",filename=" + run.file("shop.jfr") + ",dumponexit=true"));
         if (!noProfiler) {
             recording.add(AsyncProfiler.agentOption(run.file("profile.jfr")));
+            recording.addAll(template.aotCacheOptions());
         }
-        ShopProcess shop = ShopProcess.start(new ShopProcess.Options(jar, jvmOptions, run.file("data"), ports,
+        ShopProcess shop = ShopProcess.start(new ShopProcess.Options(template.jar(), jvmOptions, run.file("data"), ports,
                 recording, shopProperties, run.file("shop.log")));
         List<String> jvm = new ArrayList<>(ShopProcess.jvmOptions(jvmOptions));
         jvm.addAll(recording);
