@@ -44,10 +44,13 @@ public record SeededTemplate(Path root) {
 
     public static SeededTemplate ensure(Path templates, ShopProcess.Options shop)
             throws IOException, InterruptedException {
-        SeededTemplate template = new SeededTemplate(templates.resolve("seeded-" + Files.size(shop.jar()) + "-"
-                + Files.getLastModifiedTime(shop.jar()).toMillis()));
+        // Absolute: the cache holds the class path it was trained on, and a start from the same JAR named
+        // another way (./perf/… against /work/…/perf/…) does not start at all ("sealing violation").
+        SeededTemplate template = new SeededTemplate(templates.toAbsolutePath().normalize().resolve("seeded-"
+                + Files.size(shop.jar()) + "-" + Files.getLastModifiedTime(shop.jar()).toMillis()));
+        // The marker names the class path the cache was trained on: a checkout moved elsewhere trains anew.
         Path complete = template.root().resolve("complete");
-        if (Files.exists(complete)) {
+        if (Files.exists(complete) && Files.readString(complete).equals(template.jar().toString())) {
             return template;
         }
         RunDirectory.deleteTree(templates);
@@ -71,7 +74,7 @@ public record SeededTemplate(Path root) {
         // The training's own recordings are not a run's: only the cache it wrote at exit is kept.
         Files.deleteIfExists(template.root().resolve("training.jfr"));
         Files.deleteIfExists(template.root().resolve("training-profile.jfr"));
-        Files.createFile(complete);
+        Files.writeString(complete, template.jar().toString());
         return template;
     }
 

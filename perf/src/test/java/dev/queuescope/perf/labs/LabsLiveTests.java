@@ -122,7 +122,7 @@ class LabsLiveTests {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), PerfCli.class.getName(),
                 "run", "--repo=" + REPO, "--results=" + RESULTS_DIR,
-                "--scenario=" + scenario, "--rate=" + rate, "--duration=" + windowSeconds + "s", "--warmup=25s",
+                "--scenario=" + scenario, "--rate=" + rate, "--duration=" + windowSeconds + "s", "--warmup=20s",
                 "--seed=42"));
         if (!labs.isEmpty()) {
             command.add("--lab=" + String.join(",", labs));
