@@ -25,21 +25,34 @@ import tools.jackson.databind.json.JsonMapper;
  * refusal never waits for a worker: beyond the limit, the queue would only have grown inside
  * (connection pool, CPU) and every request would have got slower — the lecture's "dies at peak".
  * The default, 16, comes from the mixed scenario's sweep and overload runs (docs/tuning.md).
+ *
+ * <p>The refusal's status is {@code queuescope.web.shed-status}: 503, the standard answer to an overloaded
+ * server (the default), or 429. Tomcat closes a keep-alive connection after every 503 (its
+ * {@code Http11Processor.statusDropsConnection}; not configurable), so each refused client opens a new
+ * connection — an accept and a handshake while the shop is at its busiest. With 429 the connection
+ * stays open: in the overload run at twice the knee the refusals' p99 was 117 ms against 268 ms with
+ * 503 (docs/perf-guide.md, "Overload"). A proxy that takes a 503 as "instance down" is a second reason
+ * to choose 429.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class ConcurrencyLimitFilter extends OncePerRequestFilter {
 
     private final Semaphore permits;
+    private final HttpStatus shedStatus;
     private final ProblemResponses problems;
     private final Counter shed;
 
-    ConcurrencyLimitFilter(@Value("${queuescope.web.max-concurrent-requests:16}") int limit, JsonMapper json,
-            MeterRegistry registry) {
+    ConcurrencyLimitFilter(@Value("${queuescope.web.max-concurrent-requests:16}") int limit,
+            @Value("${queuescope.web.shed-status:503}") int shedStatus, JsonMapper json, MeterRegistry registry) {
+        this.shedStatus = HttpStatus.valueOf(shedStatus);
+        if (this.shedStatus != HttpStatus.SERVICE_UNAVAILABLE && this.shedStatus != HttpStatus.TOO_MANY_REQUESTS) {
+            throw new IllegalArgumentException("queuescope.web.shed-status must be 503 or 429, not " + shedStatus);
+        }
         this.permits = new Semaphore(limit);
         this.problems = new ProblemResponses(json);
         this.shed = Counter.builder("queuescope.http.shed")
-                .description("Requests refused with 503 because the shop was at its concurrency limit")
+                .description("Requests refused (queuescope.web.shed-status) because the shop was at its concurrency limit")
                 .register(registry);
         Gauge.builder("queuescope.http.in.flight", permits, p -> limit - p.availablePermits())
                 .description("Requests inside the shop (under the concurrency limit)")
@@ -52,7 +65,7 @@ class ConcurrencyLimitFilter extends OncePerRequestFilter {
         if (!permits.tryAcquire()) {
             shed.increment();
             response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-            problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "overloaded",
+            problems.write(response, shedStatus, "overloaded",
                     "The shop is at its concurrency limit; retry after a second");
             return;
         }
