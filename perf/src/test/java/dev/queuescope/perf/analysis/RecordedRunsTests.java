@@ -101,7 +101,11 @@ class RecordedRunsTests {
         "lab-row-lock-contention, db-locks, daily_sales",
         "lab-sync-logging, logging, org.apache.logging",
         "lab-thread-starvation, http-threads, with all 1 threads busy",
-        "lab-slow-listener, event-outbox, ProductCreatedListener"})
+        "lab-slow-listener, event-outbox, ProductCreatedListener",
+        "lab-gc-pressure, gc, GcPressureProductRepository.page",
+        "lab-lock-contention, jvm-locks, LockContentionProductRepository.page",
+        "lab-slow-external, external-calls, calls to [payment-provider]",
+        "lab-cpu-burn, cpu, CpuBurnProductRepository"})
     void aRecordedLabRunIsNamedByItsQueueWithEvidenceOfItsCause(String fixture, String queue, String evidence)
             throws Exception {
         Analysis.Result result = Analysis.analyse(run(fixture));

@@ -37,7 +37,7 @@ class LabsLiveTests {
 
     private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    /** Template (first run only), start, warm-up, window, capture and analysis: about 70 s. */
+    /** Template (first run only), start, warm-up, window, capture and analysis: about 60 s. */
     private static final Duration RUN_LIMIT = Duration.ofMinutes(5);
     /** The measured window of the runs that are not one lab's (whose window is in the catalog). */
     private static final int WINDOW_SECONDS = 15;
