@@ -19,6 +19,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class Blinding {
 
+    /** A blind copy sits beside its run, named after it with this suffix. */
+    public static final String SUFFIX = "-blind";
+
     /** JFR events that would tell the analysis how the service was set up rather than how it behaved. */
     static final String SCRUBBED_EVENTS = "jdk.JVMInformation,jdk.InitialSystemProperty,jdk.InitialEnvironmentVariable,"
             + "jdk.*Flag,jdk.ActiveRecording,jdk.ActiveSetting,jdk.GCConfiguration,jdk.GCHeapConfiguration,"
@@ -33,7 +36,7 @@ public final class Blinding {
 
     public static Path blind(Path run) throws IOException, InterruptedException {
         Path real = run.toRealPath();
-        Path blind = real.resolveSibling(real.getFileName() + "-blind");
+        Path blind = real.resolveSibling(real.getFileName() + SUFFIX);
         RunDirectory.deleteTree(blind);
         Files.createDirectories(blind);
         for (String name : COPIED) {

@@ -1,5 +1,6 @@
 package dev.queuescope.perf.run;
 
+import dev.queuescope.perf.analysis.Blinding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,12 +40,14 @@ public record RunDirectory(String id, Path path) {
      * Deletes all but the newest {@value #KEEP} run directories (names sort by time). The newest sweep of each
      * scenario and the newest bench stay whatever their age: later runs read them (an overload run takes its
      * knee from the sweep; {@code latest-bench} points at the bench), and each takes a quarter of an hour to redo.
+     * A blind copy ({@code <run>-blind}) is not a run of its own: it does not count, and goes with its run.
      */
     static void prune(Path results) throws IOException {
         List<Path> runs;
         try (Stream<Path> entries = Files.list(results)) {
             runs = entries.filter(p -> Files.isDirectory(p) && !Files.isSymbolicLink(p)
-                    && p.getFileName().toString().matches("\\d{8}-\\d{6}-.*")).sorted().toList();
+                    && p.getFileName().toString().matches("\\d{8}-\\d{6}-.*")
+                    && !p.getFileName().toString().endsWith(Blinding.SUFFIX)).sorted().toList();
         }
         Map<String, Path> newestLongRun = new HashMap<>();
         for (Path run : runs) {
@@ -56,6 +59,7 @@ public record RunDirectory(String id, Path path) {
         for (Path old : runs.subList(0, Math.max(0, runs.size() - KEEP))) {
             if (!newestLongRun.containsValue(old)) {
                 deleteTree(old);
+                deleteTree(old.resolveSibling(old.getFileName() + Blinding.SUFFIX));
             }
         }
     }

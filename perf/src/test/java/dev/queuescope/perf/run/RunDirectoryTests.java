@@ -57,4 +57,20 @@ class RunDirectoryTests {
                     .hasSize(23);
         }
     }
+
+    @Test
+    void aBlindCopyDoesNotCountAsARunAndGoesWithItsRun() throws Exception {
+        for (int i = 0; i < 21; i++) {
+            Files.createDirectories(results.resolve("20260101-0000%02d-mixed".formatted(i)));
+            Files.createDirectories(results.resolve("20260101-0000%02d-mixed-blind".formatted(i)));
+        }
+
+        RunDirectory.prune(results);
+
+        try (Stream<Path> left = Files.list(results)) {
+            assertThat(left.map(p -> p.getFileName().toString()).toList()).hasSize(40)
+                    .contains("20260101-000001-mixed", "20260101-000001-mixed-blind")
+                    .doesNotContain("20260101-000000-mixed", "20260101-000000-mixed-blind");
+        }
+    }
 }
