@@ -52,7 +52,7 @@ class ConcurrencyLimitFilter extends OncePerRequestFilter {
         this.permits = new Semaphore(limit);
         this.problems = new ProblemResponses(json);
         this.shed = Counter.builder("queuescope.http.shed")
-                .description("Requests refused (queuescope.web.shed-status) because the shop was at its concurrency limit")
+                .description("Requests refused at the concurrency limit (status: queuescope.web.shed-status)")
                 .register(registry);
         Gauge.builder("queuescope.http.in.flight", permits, p -> limit - p.availablePermits())
                 .description("Requests inside the shop (under the concurrency limit)")

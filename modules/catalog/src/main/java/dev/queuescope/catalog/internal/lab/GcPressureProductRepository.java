@@ -14,12 +14,12 @@ import org.springframework.stereotype.Repository;
 /**
  * Lab {@code gc-pressure}: memory bloat, in a heap sized too small (perf/labs.json sets {@code -Xmx} and
  * the throughput collector). Every page served is also put into an in-memory journal of the last
- * {@value #JOURNAL_PAGES} pages (for a "recently viewed" panel that needs only their ids), written through
- * a buffer pre-sized for the largest text a page could ever make ({@value #BUFFER_CHARS} characters, "to
- * avoid resizing") — and the journal keeps the buffers, not their text: 16 × 4 MB stay live for a few tens of
- * kilobytes of text each, in a 192 MB heap. Every request allocates megabytes into what little room is left, and the
- * collector stops the shop again and again to find it. The fix: keep the ids, size buffers by what they
- * hold, size the heap from measurements.
+ * {@value #JOURNAL_PAGES} pages (for a "recently viewed" panel that needs only their ids), written
+ * through a buffer pre-sized for the largest text a page could ever make ({@value #BUFFER_CHARS}
+ * characters, "to avoid resizing") — and the journal keeps the buffers, not their text: 16 × 4 MB stay
+ * live for a few tens of kilobytes of text each, in a 192 MB heap. Every request allocates megabytes
+ * into what little room is left, and the collector stops the shop again and again to find it. The fix:
+ * keep the ids, size buffers by what they hold, size the heap from measurements.
  */
 @Repository
 @Primary
