@@ -31,15 +31,19 @@ class OverloadProtectionTests {
     @LocalServerPort
     int port;
 
-    /**
-     * On the JDK's HTTP client: Apache HttpClient 5 (which Boot would pick, it is on the classpath for
-     * payments) retries a 429 or 503 after its Retry-After by itself, hiding exactly what is checked here.
-     */
     RestTestClient http;
 
     @BeforeEach
     void jdkClient() {
-        http = RestTestClient.bindToServer(new JdkClientHttpRequestFactory()).baseUrl("http://127.0.0.1:" + port)
+        http = withoutRetries(port);
+    }
+
+    /**
+     * On the JDK's HTTP client: Apache HttpClient 5 (which Boot would pick, it is on the classpath for
+     * payments) retries a 429 or 503 after its Retry-After by itself, hiding exactly what is checked here.
+     */
+    static RestTestClient withoutRetries(int port) {
+        return RestTestClient.bindToServer(new JdkClientHttpRequestFactory()).baseUrl("http://127.0.0.1:" + port)
                 .build();
     }
 

@@ -54,8 +54,7 @@ final class PoolWaits {
     private static LockWaits holdersLockWaits(Capture capture, DatabaseWaits database,
             Map<Long, List<RequestAccount>> byThread) {
         List<LockWait> waits = new ArrayList<>(LockWaits.inStatements(capture, database));
-        Map<String, Long> connected = new HashMap<>();
-        capture.acquires().forEach(a -> connected.merge(a.requestId(), a.endNanos(), Math::min));
+        Map<String, Long> connected = firstConnected(capture);
         for (ThreadWait wait : capture.threadWaits()) {
             RequestAccount holder = Attribution.covering(byThread.get(wait.threadId()), wait.startNanos());
             Long since = holder == null ? null : connected.get(holder.request.id());
@@ -77,8 +76,7 @@ final class PoolWaits {
         if (connections <= 0) {
             return;
         }
-        Map<String, Long> connected = new HashMap<>();
-        capture.acquires().forEach(a -> connected.merge(a.requestId(), a.endNanos(), Math::min));
+        Map<String, Long> connected = firstConnected(capture);
         // Indexed like lock waits: stretches of connection time, weighted by the share spent logging.
         List<LockWait> logging = new ArrayList<>();
         connected.forEach((id, since) -> {
@@ -103,5 +101,12 @@ final class PoolWaits {
             long part = Math.round(wait * Math.min(1.0, held / ((double) connections * wait)));
             account.addWait(Queue.LOGGING, account.takeWait(Queue.DB_POOL, part));
         }
+    }
+
+    /** When each request first had a connection: its earliest acquire's end, by request id. */
+    private static Map<String, Long> firstConnected(Capture capture) {
+        Map<String, Long> connected = new HashMap<>();
+        capture.acquires().forEach(a -> connected.merge(a.requestId(), a.endNanos(), Math::min));
+        return connected;
     }
 }

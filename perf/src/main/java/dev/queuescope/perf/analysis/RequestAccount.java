@@ -47,15 +47,17 @@ final class RequestAccount {
 
     /** Takes up to {@code nanos} of a queue's service time away (to count it elsewhere); returns what it took. */
     long takeService(Queue queue, long nanos) {
-        long taken = Math.min(Math.max(0, nanos), service[queue.ordinal()]);
-        service[queue.ordinal()] -= taken;
-        return taken;
+        return take(service, queue, nanos);
     }
 
     /** Takes up to {@code nanos} of a queue's wait time away (to count it elsewhere); returns what it took. */
     long takeWait(Queue queue, long nanos) {
-        long taken = Math.min(Math.max(0, nanos), wait[queue.ordinal()]);
-        wait[queue.ordinal()] -= taken;
+        return take(wait, queue, nanos);
+    }
+
+    private static long take(long[] times, Queue queue, long nanos) {
+        long taken = Math.min(Math.max(0, nanos), times[queue.ordinal()]);
+        times[queue.ordinal()] -= taken;
         return taken;
     }
 

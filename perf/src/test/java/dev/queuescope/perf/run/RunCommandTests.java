@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.queuescope.perf.JsonAnswer;
 import dev.queuescope.perf.PerfCli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Executors;
@@ -38,7 +37,7 @@ class RunCommandTests {
     void startService() throws IOException {
         service = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         service.setExecutor(Executors.newFixedThreadPool(4));
-        service.createContext("/items", exchange -> answer(exchange,
+        service.createContext("/items", exchange -> JsonAnswer.ok(exchange,
                 exchange.getRequestURI().getPath().equals("/items")
                         ? "{\"items\":[{\"id\":11},{\"id\":12}],\"nextCursor\":null}"
                         : "{\"id\":1}"));
@@ -97,14 +96,5 @@ class RunCommandTests {
                 "--scenario=nope", "--repo=" + repo);
 
         assertThat(exit).isEqualTo(1);
-    }
-
-    private static void answer(HttpExchange exchange, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, bytes.length);
-        try (var out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
     }
 }

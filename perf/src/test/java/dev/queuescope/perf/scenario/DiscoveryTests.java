@@ -2,12 +2,11 @@ package dev.queuescope.perf.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.queuescope.perf.JsonAnswer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,7 +31,7 @@ class DiscoveryTests {
         service = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         service.createContext("/", exchange -> {
             asked.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
-            answer(exchange, switch (exchange.getRequestURI().getPath()) {
+            JsonAnswer.ok(exchange, switch (exchange.getRequestURI().getPath()) {
                 case "/api/v1/auth/login" -> "{\"token\":\"admin-token\"}";
                 case "/items" -> "{\"items\":[{\"id\":11},{\"id\":12}],\"nextCursor\":null}";
                 default -> "{}";
@@ -67,14 +66,5 @@ class DiscoveryTests {
         new Discovery(target, ADMIN, "/other-seed").prepare(SEEDING);
 
         assertThat(asked).contains("POST /seed");
-    }
-
-    private static void answer(HttpExchange exchange, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, bytes.length);
-        try (var out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
     }
 }
