@@ -14,9 +14,13 @@ package dev.queuescope.perf.analysis;
  * @param overBacklogShare while a backlog grows and no request queue does, a missed objective is named at a
  *        request queue only when it holds at least this share; else the backlog is (its consumers take the
  *        capacity the requests lack, and it will not stop growing)
+ * @param ownCpuMin …and {@code cpu} only when the JVM used at least this fraction of the machine's busy CPU:
+ *        below it, the cores the requests waited for went to other processes — with a backlog growing, its
+ *        consumers' (PostgreSQL running a listener's statements), which never pause while it grows
  */
 record LedgerSettings(double cpuBusy, double growthFactor, double growthMinMs, double backlogGrowthMin,
-        double littleTolerance, double littleFloor, double verdictMinShare, double overBacklogShare) {
+        double littleTolerance, double littleFloor, double verdictMinShare, double overBacklogShare,
+        double ownCpuMin) {
 
-    static final LedgerSettings DEFAULTS = new LedgerSettings(0.9, 2.0, 1.0, 10, 0.5, 0.2, 0.1, 0.5);
+    static final LedgerSettings DEFAULTS = new LedgerSettings(0.9, 2.0, 1.0, 10, 0.5, 0.2, 0.1, 0.5, 0.5);
 }

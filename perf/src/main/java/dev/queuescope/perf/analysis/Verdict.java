@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Where the queue built up. When the run missed its objective or a request queue grows: the observed
  * request queue with the largest share of the p99 cohort, with its evidence — unless only the objective
- * was missed, no request queue holds most of the tail and a backlog grows: then the backlog, whose
- * consumers take the capacity the requests lack. Otherwise, when a backlog grows under the constant
+ * was missed, a backlog grows and no request queue holds most of the tail, or the one that does is
+ * {@code cpu} the JVM mostly did not use: then the backlog, whose consumers take the capacity the
+ * requests lack. Otherwise, when a backlog grows under the constant
  * load: that backlog. A missed objective that no observed queue accounts for is {@code unexplained}.
  * Otherwise {@code none} — which says nothing about the queues that were not observed, and the
  * verdict lists them.
@@ -42,11 +43,17 @@ public record Verdict(String queue, double confidence, String summary, List<Stri
                 .filter(q -> q.observed() && q.kind().equals("backlog") && Boolean.TRUE.equals(q.growing()))
                 .max(Comparator.comparing((QueueEntry q) -> q.name().equals(Queue.EXTERNAL_CALLS.label()))
                         .thenComparingDouble(QueueEntry::score));
+        Optional<String> cpuElsewhere = Optional.empty();
         if (missed || !growing.isEmpty()) {
             List<QueueEntry> ranked = request.stream().filter(q -> q.shareOfP99() != null)
                     .sorted(Comparator.comparingDouble(QueueEntry::shareOfP99).reversed()).toList();
             double top = ranked.isEmpty() ? 0 : ranked.getFirst().shareOfP99();
-            boolean outranksBacklog = backlog.isEmpty() || !growing.isEmpty() || top >= settings.overBacklogShare();
+            if (backlog.isPresent() && top >= settings.overBacklogShare()
+                    && ranked.getFirst().name().equals(Queue.CPU.label())) {
+                cpuElsewhere = cpuHeldElsewhere(capture, top, settings);
+            }
+            boolean outranksBacklog = backlog.isEmpty() || !growing.isEmpty()
+                    || (top >= settings.overBacklogShare() && cpuElsewhere.isEmpty());
             if (top >= settings.verdictMinShare() && outranksBacklog) {
                 String trigger = objectiveLine + (growing.isEmpty() ? "" : "; growing: " + String.join(", ", growing));
                 return requestQueue(ranked, objectiveLine, trigger);
@@ -55,7 +62,24 @@ public record Verdict(String queue, double confidence, String summary, List<Stri
                 return unexplained(queues, ranked, objectiveLine, settings);
             }
         }
-        return backlog.map(grown -> backlog(grown, objectiveLine)).orElseGet(() -> none(queues, objectiveLine));
+        return backlog.isPresent() ? backlog(backlog.get(), objectiveLine, cpuElsewhere) : none(queues, objectiveLine);
+    }
+
+    /**
+     * The requests' CPU time is theirs and the run queue's, but the cores are everyone's: when the JVM used
+     * less than {@code ownCpuMin} of the machine's busy CPU, other processes held the cores the requests
+     * waited for. The line saying so, or empty when the JVM was the main user.
+     */
+    private static Optional<String> cpuHeldElsewhere(Capture capture, double cpuShare, LedgerSettings settings) {
+        double machine = capture.cpuLoad().stream().mapToDouble(Capture.CpuLoad::machineTotal).average().orElse(0);
+        double jvm = capture.cpuLoad().stream().mapToDouble(Capture.CpuLoad::jvmTotal).average().orElse(0);
+        if (machine == 0 || jvm >= settings.ownCpuMin() * machine) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "the slowest requests spent %.0f %% of their time on or "
+                + "waiting for a CPU, but the JVM used %.0f %% of the machine's %.0f %%: other processes held the "
+                + "cores — the backlog's consumers run without pause while it grows", 100 * cpuShare, 100 * jvm,
+                100 * machine));
     }
 
     private static Verdict requestQueue(List<QueueEntry> ranked, String objectiveLine, String trigger) {
@@ -81,8 +105,9 @@ public record Verdict(String queue, double confidence, String summary, List<Stri
                 evidence);
     }
 
-    private static Verdict backlog(QueueEntry grown, String objectiveLine) {
+    private static Verdict backlog(QueueEntry grown, String objectiveLine, Optional<String> cpuElsewhere) {
         List<String> evidence = new ArrayList<>(List.of(objectiveLine));
+        cpuElsewhere.ifPresent(evidence::add);
         evidence.addAll(grown.evidence());
         return new Verdict(grown.name(), grown.score(), String.format(Locale.ROOT,
                 "%s, but the %s backlog grows under constant load", objectiveLine, grown.name()), evidence);

@@ -116,9 +116,14 @@ final class CaptureBuilder {
     }
 
     CaptureBuilder machineCpu(double load) {
+        return machineCpu(load, load / 2);
+    }
+
+    /** The machine's CPU at {@code load} every second, {@code jvm} of it the JVM's. */
+    CaptureBuilder machineCpu(double load, double jvm) {
         eventTypes.add("jdk.CPULoad");
         for (int s = 1; s <= 30; s++) {
-            cpu.add(new CpuLoad(s * 1000 * MS, load, load / 2));
+            cpu.add(new CpuLoad(s * 1000 * MS, load, jvm));
         }
         return this;
     }

@@ -99,6 +99,33 @@ class VerdictTests {
         assertThat(verdict(capture).queue()).isEqualTo("db-pool");
     }
 
+    /** 1 000 requests of 4 ms, the slowest 1 % waiting 80 ms for a core; the outbox growing meanwhile. */
+    private static CaptureBuilder waitingForCoresWhileTheOutboxGrows(double machineCpu, double jvmCpu) {
+        CaptureBuilder capture = new CaptureBuilder();
+        for (int i = 0; i < 1000; i++) {
+            boolean slow = i % 100 == 0;
+            capture.requestWithCpuWait("c" + i, 3000 + i % 50, slow ? 84 : 4, 2, slow ? 80 : 0);
+        }
+        return capture.p99(84).machineCpu(machineCpu, jvmCpu).metric(EventOutboxRule.DEPTH, second -> second * 20.0);
+    }
+
+    @Test
+    void cpuTheJvmMostlyDidNotUseLeavesAGrowingBacklogNamed() {
+        // slow-listener, 2026-11-27: machine 77 %, JVM 28 % — PostgreSQL ran the listener's recount.
+        Verdict verdict = verdict(waitingForCoresWhileTheOutboxGrows(0.77, 0.28));
+
+        assertThat(verdict.queue()).isEqualTo("event-outbox");
+        assertThat(verdict.evidence()).anyMatch(line -> line.contains("JVM used 28 % of the machine's 77 %"));
+    }
+
+    @Test
+    void cpuTheJvmItselfUsedOutranksAGrowingBacklog() {
+        CaptureBuilder capture = waitingForCoresWhileTheOutboxGrows(0.95, 0.80);
+
+        assertThat(queue(capture, "cpu").shareOfP99()).isGreaterThan(0.5);
+        assertThat(verdict(capture).queue()).isEqualTo("cpu");
+    }
+
     @Test
     void aGrowingBacklogOfCallsToAnotherServiceIsNamedBeforeTheOutboxItKeepsFull() {
         CaptureBuilder capture = new CaptureBuilder().spread(1000, 4, i -> 0.1).p99(6)
