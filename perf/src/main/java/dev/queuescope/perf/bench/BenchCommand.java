@@ -97,7 +97,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         ShopProcess.Ports ports = new ShopProcess.Ports(freePort(), freePort(), freePort(), freePort());
         ShopProcess.Options options = new ShopProcess.Options(jar, repo.resolve("app/jvm.options"), dir.resolve("data"),
-                ports, List.of(), BENCH_PROPERTIES, dir.resolve("shop.log"));
+                ports, List.of(), BENCH_PROPERTIES, dir.resolve("shop.log"), 0);
         SeededTemplate.ensure(results.resolve(".templates"), options).copyData(dir.resolve("data"));
         Map<String, Ratio> ratios;
         try (ShopProcess shop = ShopProcess.start(options); Connection connection = ports.openDatabase()) {

@@ -124,8 +124,8 @@ public final class OpenLoopGenerator implements AutoCloseable {
             double busy = cpuKnown ? (cpuAtPhaseEnd[i] - cpuBefore) / (double) nanos : Double.NaN;
             cpuBefore = cpuAtPhaseEnd[i];
             boolean last = i == schedule.phases() - 1;
-            Saturation saturation = Saturation.judge(recording.schedulerLagByPhase[i].getIntervalHistogram(), busy,
-                    last ? unsent : 0);
+            Histogram lag = recording.schedulerLagByPhase[i].getIntervalHistogram();
+            Saturation saturation = Saturation.judge(lag, busy, last ? unsent : 0);
             Recorder[] byClass = recording.correctedByPhaseAndClass[i];
             phases.add(new PhaseResult(phase.name(), phase.ratePerSecond(),
                     (schedule.phaseStartNanos(i) - schedule.warmupNanos()) / 1e9, nanos / 1e9,
@@ -133,7 +133,7 @@ public final class OpenLoopGenerator implements AutoCloseable {
                     byClass[ResponseClass.SUCCESS.ordinal()].getIntervalHistogram(),
                     byClass[ResponseClass.REFUSED.ordinal()].getIntervalHistogram(),
                     byClass[ResponseClass.OTHER.ordinal()].getIntervalHistogram(),
-                    byEndpoint(recording.correctedByPhaseEndpointAndClass.get(i))));
+                    byEndpoint(recording.correctedByPhaseEndpointAndClass.get(i)), lag));
         }
         return phases;
     }

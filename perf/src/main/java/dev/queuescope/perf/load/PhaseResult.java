@@ -18,10 +18,12 @@ import org.HdrHistogram.Histogram;
  * @param refused          429 and 503
  * @param other            everything else, timeouts and failures included
  * @param byEndpoint       the same three classes per {@link RequestSpec#endpoint()}
+ * @param schedulerLag     actual send − intended start of the phase's requests that found a free connection:
+ *                         how late the generator itself was, which every latency of the phase includes
  */
 public record PhaseResult(String name, double intendedRate, double startSecond, double seconds, long sent,
         boolean saturated, String saturationReason, Histogram success, Histogram refused, Histogram other,
-        Map<String, Classes> byEndpoint) {
+        Map<String, Classes> byEndpoint, Histogram schedulerLag) {
 
     /** One endpoint's responses in the phase, by {@link ResponseClass}. */
     public record Classes(Histogram success, Histogram refused, Histogram other) {

@@ -129,6 +129,12 @@ public final class HtmlReport {
                 .append(" %.</p>\n");
     }
 
+    /** Whether the generator kept up in the phase, and how late its sends were (part of every latency). */
+    private static String generator(Summary.Phase p) {
+        return (p.saturated() ? "<span class=\"bad\">fell behind</span>" : "kept up")
+                + (p.schedulerLagP99Ms() == null ? "" : ", sends p99 " + fmt(p.schedulerLagP99Ms()) + " ms late");
+    }
+
     private static void overloadSection(StringBuilder html, Summary.Overload o) {
         html.append("<h2 id=\"overload\">Overload</h2>\n<p>Knee ").append(fmt(o.knee().rate()))
                 .append(" req/s, maximum throughput ").append(o.knee().maxThroughputLowerBound() ? "at least " : "")
@@ -144,8 +150,7 @@ public final class HtmlReport {
                     .append("</td><td>").append(fmt(p.refusedPerSecond())).append("</td><td>")
                     .append(fmt(p.otherPerSecond())).append("</td><td>").append(fmt(p.p99Ms())).append("</td><td>")
                     .append(orDash(p.successP99Ms())).append("</td><td>").append(orDash(p.refusedP99Ms()))
-                    .append("</td><td>").append(p.saturated() ? "<span class=\"bad\">fell behind</span>" : "kept up")
-                    .append("</td></tr>");
+                    .append("</td><td>").append(generator(p)).append("</td></tr>");
         }
         html.append("</table>\n<table>");
         goal(html, "goodput", fmt(o.goodputRatio()) + " × the maximum throughput, " + fmt(o.maxThroughputPerSecond())
@@ -182,7 +187,7 @@ public final class HtmlReport {
                     .append("</td><td>").append(fmt(p.sentRate())).append("</td><td>").append(fmt(p.goodputPerSecond()))
                     .append("</td><td>").append(fmt(p.otherPerSecond() + p.refusedPerSecond())).append("</td><td>")
                     .append(fmt(p.p99Ms())).append("</td><td>")
-                    .append(p.saturated() ? "<span class=\"bad\">fell behind</span>" : "kept up").append("</td></tr>");
+                    .append(generator(p)).append("</td></tr>");
         }
         html.append("</table>\n<table>");
         goal(html, "catalog isolated", "catalog p99 " + fmt(o.catalogP99OutageMs()) + " ms in the outage vs "

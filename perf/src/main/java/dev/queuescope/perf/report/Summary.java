@@ -75,7 +75,8 @@ public record Summary(Run run, Generator generator, Latency latencyMs, Latency l
     /** One phase; requests belong to the phase of their intended start. */
     public record Phase(String name, double intendedRate, double startSecond, double seconds, double sentRate,
             double goodputPerSecond, double refusedPerSecond, double otherPerSecond, double p99Ms,
-            @Nullable Double successP99Ms, @Nullable Double refusedP99Ms, boolean saturated, String saturationReason) {
+            @Nullable Double successP99Ms, @Nullable Double refusedP99Ms, @Nullable Double schedulerLagP99Ms,
+            boolean saturated, String saturationReason) {
     }
 
     /** The goals, each judged from the figures above. */

@@ -125,7 +125,7 @@ public final class SummaryFactory {
             return new Summary.Phase(p.name(), p.intendedRate(), p.startSecond(), p.seconds(), p.sent() / p.seconds(),
                     p.success().getTotalCount() / p.seconds(), p.refused().getTotalCount() / p.seconds(),
                     p.other().getTotalCount() / p.seconds(), ms(all.getValueAtPercentile(99)), p99(p.success()),
-                    p99(p.refused()), p.saturated(), p.saturationReason());
+                    p99(p.refused()), p99(p.schedulerLag()), p.saturated(), p.saturationReason());
         }).toList();
     }
 

@@ -59,7 +59,7 @@ public record SeededTemplate(Path root) {
         extract(shop.jar(), template.jar(), templates.resolve("extract.log"));
         try (ShopProcess running = ShopProcess.start(new ShopProcess.Options(template.jar(), shop.jvmOptions(),
                 template.data(), shop.ports(), template.trainingOptions(), List.of(),
-                templates.resolve("template-shop.log")))) {
+                templates.resolve("template-shop.log"), 0))) {
             String token = new ShopAccounts(running.shop()).login(running.admin());
             HttpResponse<String> seeded = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(running.shop().resolve(SEED_PATH)).timeout(Duration.ofMinutes(5))

@@ -41,8 +41,12 @@ public final class ShopProcess implements AutoCloseable {
         this.providerControl = providerControl;
     }
 
+    /**
+     * @param niceness the shop's (and so its PostgreSQL's) scheduling niceness, 0 for the default: above 0 the
+     *                 generator, at 0, gets a core first whenever both are runnable
+     */
     public record Options(Path jar, Path jvmOptions, Path dataRoot, Ports ports, List<String> extraJvmOptions,
-            List<String> properties, Path log) {
+            List<String> properties, Path log, int niceness) {
     }
 
     /** @param provider the payment provider stub's (its charges and its outage control) */
@@ -56,6 +60,9 @@ public final class ShopProcess implements AutoCloseable {
 
     public static ShopProcess start(Options options) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
+        if (options.niceness() != 0) {
+            command.addAll(List.of("nice", "-n", Integer.toString(options.niceness())));
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions(options.jvmOptions()));
         command.addAll(options.extraJvmOptions());

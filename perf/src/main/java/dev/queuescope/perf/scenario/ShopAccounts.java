@@ -66,15 +66,26 @@ public final class ShopAccounts {
     /** Registrations in flight at once. */
     static final int PARALLEL_REGISTRATIONS = 4;
 
+    /** Refusals (429, 503) a set-up request waits out before it gives up: set-up is not what a run measures. */
+    static final int REFUSALS_WAITED_OUT = 5;
+
     private String post(String path, Map<String, String> body, int expected) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(target.resolve(path))
-                        .timeout(Duration.ofSeconds(30))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest request = HttpRequest.newBuilder(target.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        // A shop with a concurrency limit below PARALLEL_REGISTRATIONS sheds some of them: do as it asks.
+        for (int refused = 0; refusal(response) && refused < REFUSALS_WAITED_OUT; refused++) {
+            Thread.sleep(Duration.ofSeconds(response.headers().firstValueAsLong("Retry-After").orElse(1)));
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
         if (response.statusCode() != expected) {
             throw new IOException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body();
+    }
+
+    private static boolean refusal(HttpResponse<String> response) {
+        return response.statusCode() == 429 || response.statusCode() == 503;
     }
 }

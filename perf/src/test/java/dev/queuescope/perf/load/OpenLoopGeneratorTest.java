@@ -201,6 +201,7 @@ class OpenLoopGeneratorTest {
                 assertThat(ok.refused().getTotalCount() + ok.other().getTotalCount() + shed.success().getTotalCount()
                         + shed.other().getTotalCount()).isZero();
                 assertThat(ok.all().getTotalCount() + shed.all().getTotalCount()).isEqualTo(phase.sent());
+                assertThat(phase.schedulerLag().getTotalCount()).isPositive().isLessThanOrEqualTo(phase.sent());
             }
             assertThat(result.phases().get(0).sent()).isEqualTo(200);
             assertThat(reports).filteredOn(Progress::warmingUp).extracting(Progress::phase).containsOnly(-1);

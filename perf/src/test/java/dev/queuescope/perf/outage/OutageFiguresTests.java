@@ -90,6 +90,6 @@ class OutageFiguresTests {
     /** A 10 s phase at 100 req/s; its class totals are not what these figures read. */
     private static PhaseResult phase(String name, Map<String, PhaseResult.Classes> byEndpoint) {
         return new PhaseResult(name, 100, 0, 10, 1000, false, "", histogram(0, 0), histogram(0, 0), histogram(0, 0),
-                byEndpoint);
+                byEndpoint, histogram(0, 0));
     }
 }

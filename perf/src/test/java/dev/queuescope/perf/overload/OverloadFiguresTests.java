@@ -117,6 +117,6 @@ class OverloadFiguresTests {
     private static PhaseResult phase(String name, double rate, double start, double seconds, Histogram success,
             Histogram refused, Histogram other) {
         return new PhaseResult(name, rate, start, seconds, (long) (rate * seconds), false, "", success, refused, other,
-                Map.of());
+                Map.of(), histogram(0, 0));
     }
 }

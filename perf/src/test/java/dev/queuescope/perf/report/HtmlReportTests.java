@@ -63,6 +63,7 @@ class HtmlReportTests {
         String html = Files.readString(file);
 
         assertThat(html).contains("id=\"overload\"").contains("<td>overload</td><td>20.0</td><td>60.0</td><td>400</td>")
+                .contains("kept up, sends p99 1.20 ms late")
                 .contains("goodput</td><td style=\"text-align:left\"><span class=\"ok\">met</span>")
                 .contains("stroke-dasharray").contains("aria-label=\"p99 per second by answer, corrected\"");
     }

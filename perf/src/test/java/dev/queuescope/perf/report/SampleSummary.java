@@ -30,9 +30,9 @@ public final class SampleSummary {
         Summary.Overload overload = new Summary.Overload(0.93, 186, 200, 2.1,
                 new Summary.RejectTimes(12_720, 1.7, 0.4), 12.5, 2, false, List.of(), "overload",
                 new Summary.KneeUsed(200, 200, false, "sweep 20261126-110000-sweep-mixed"), List.of(
-                        new Summary.Phase("baseline", 100, 0, 20, 100, 100, 0, 0, 12.5, 12.5, null, false, ""),
-                        new Summary.Phase("overload", 400, 20, 60, 399, 186, 212, 1, 30, 45.0, 2.1, false, ""),
-                        new Summary.Phase("recovery", 100, 80, 30, 100, 100, 0, 0, 14, 14.0, null, false, "")),
+                        new Summary.Phase("baseline", 100, 0, 20, 100, 100, 0, 0, 12.5, 12.5, null, 0.4, false, ""),
+                        new Summary.Phase("overload", 400, 20, 60, 399, 186, 212, 1, 30, 45.0, 2.1, 1.2, false, ""),
+                        new Summary.Phase("recovery", 100, 80, 30, 100, 100, 0, 0, 14, 14.0, null, 0.4, false, "")),
                 new Summary.Goals(true, true, true, true));
         return new Summary(plain.run(), plain.generator(), plain.latencyMs(), plain.latencyMsUncorrected(),
                 plain.throughput(), plain.endpoints(), plain.objectiveMet(), plain.artifacts(), plain.selfCheck(),
@@ -44,9 +44,9 @@ public final class SampleSummary {
         Summary plain = missedObjective();
         Summary.Outage outage = new Summary.Outage(10, "outage", 12.5, 25.0, 2.0, 13.0, 42, true, 11, 0,
                 new Summary.KneeUsed(170, 170, true, "option"), List.of(
-                        new Summary.Phase("baseline", 85, 0, 20, 85, 85, 0, 0, 12.5, 12.5, null, false, ""),
-                        new Summary.Phase("outage", 85, 20, 10, 85, 85, 0, 0, 25, 25.0, null, false, ""),
-                        new Summary.Phase("after", 85, 30, 40, 85, 85, 0, 0, 13, 13.0, null, false, "")),
+                        new Summary.Phase("baseline", 85, 0, 20, 85, 85, 0, 0, 12.5, 12.5, null, 0.4, false, ""),
+                        new Summary.Phase("outage", 85, 20, 10, 85, 85, 0, 0, 25, 25.0, null, 0.4, false, ""),
+                        new Summary.Phase("after", 85, 30, 40, 85, 85, 0, 0, 13, 13.0, null, 0.4, false, "")),
                 new Summary.OutageGoals(false, true, true));
         return new Summary(plain.run(), plain.generator(), plain.latencyMs(), plain.latencyMsUncorrected(),
                 plain.throughput(), plain.endpoints(), plain.objectiveMet(), plain.artifacts(), plain.selfCheck(),
