@@ -117,13 +117,13 @@ public final class RunCommand implements Callable<Integer> {
     static final String NOT_PINNED = "none: generator and shop share both cores, as in the sweep the knee came from";
 
     /**
-     * A phased run drives the shop past its knee, where every runnable thread waits for a core — the
-     * generator's too, and its lateness is part of every latency it records: at twice the knee its sends were
-     * p99 177 ms late (p90 12.3 ms: fell behind) while the refusals' p99 was 668 ms (2026-11-27). The shop
-     * it starts runs at this niceness, so the generator (at 0) is served first and measures the shop's queues,
-     * not its own. Plain runs and sweeps leave the shop at 0, as the knees were measured.
+     * The shop the kit starts (and its PostgreSQL, its child) runs at this niceness, so whenever both are
+     * runnable the generator (at 0) gets a core first and measures the shop's queues, not its own lateness,
+     * which is part of every latency it records. At twice the knee, at equal niceness, its sends were p99
+     * 177 ms late (p90 12.3 ms: fell behind) and the refusals' p99 was 668 ms; at 10, 8 ms late (2026-11-27).
+     * Two lab runs fell behind the same way at 55 and 60 req/s (scheduler lag p90 16 and 26 ms).
      */
-    static final int PHASED_NICENESS = 10;
+    static final int SHOP_NICENESS = 10;
 
     @Option(names = "--seed", defaultValue = "42", description = "random seed of arrivals and request choices")
     long seed;
@@ -199,8 +199,7 @@ public final class RunCommand implements Callable<Integer> {
         Knee kneeUsed = phased ? knee(scenario, results, run) : null;
         List<RatePhase> phases = phased ? phases(scenario, kneeUsed) : List.of();
 
-        try (Service service = target == null ? startShop(results, run, jfc, phased ? PHASED_NICENESS : 0)
-                : attach(run, jfc)) {
+        try (Service service = target == null ? startShop(results, run, jfc) : attach(run, jfc)) {
             if (service.management() != null) {
                 ModuleStructure.save(service.management(), run.file("modules.json"));
             }
@@ -393,7 +392,7 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private Service startShop(Path results, RunDirectory run, Path jfc, int niceness)
+    private Service startShop(Path results, RunDirectory run, Path jfc)
             throws IOException, InterruptedException {
         Path built = repo.resolve("app/target/queuescope.jar");
         Path jvmOptions = repo.resolve("app/jvm.options");
@@ -419,12 +418,12 @@ public final class RunCommand implements Callable<Integer> {
             recording.addAll(template.aotCacheOptions());
         }
         ShopProcess shop = ShopProcess.start(new ShopProcess.Options(template.jar(), jvmOptions, run.file("data"), ports,
-                recording, shopProperties, run.file("shop.log"), niceness));
+                recording, shopProperties, run.file("shop.log"), SHOP_NICENESS));
         List<String> jvm = new ArrayList<>(ShopProcess.jvmOptions(jvmOptions));
         jvm.addAll(recording);
         shopProperties.forEach(property -> jvm.add("--" + property));
         return new Service(shop.shop(), shop.management(), shop.admin(), shop.providerControl(),
-                Environment.capture(repo, jvm, niceness == 0 ? NOT_PINNED : NOT_PINNED + "; the shop at nice " + niceness),
+                Environment.capture(repo, jvm, NOT_PINNED + "; the shop at nice " + SHOP_NICENESS),
                 shop::close, shop::isAlive, run.file("shop.log"));
     }
 
