@@ -24,8 +24,8 @@ import org.springframework.stereotype.Repository;
 /**
  * Lab {@code slow-listener}: giving a new product its stock row — the {@code ProductCreated}
  * listener's work — also refreshes a dashboard gauge of units on hand by recounting the whole stock
- * table (units on hand, the median and the most common stock level, the median reserved and free, the
- * median age of the stock figures: a full scan and four sorts per event). When products
+ * table (units on hand, the median and the most common stock level, the median reserved, free and
+ * reserved share, the median age of the stock figures: a full scan and five sorts per event). When products
  * come faster than the recounts finish, the event publications queue. The fix: update the figure
  * incrementally, or compute it when scraped.
  */
@@ -40,6 +40,7 @@ class SummaryRecountingStockRepository extends StockRepository {
     private final AtomicLong medianReserved = new AtomicLong();
     private final AtomicLong medianFree = new AtomicLong();
     private final AtomicLong medianAgeSeconds = new AtomicLong();
+    private final AtomicLong medianReservedPercent = new AtomicLong();
 
     SummaryRecountingStockRepository(DSLContext db, MeterRegistry registry) {
         super(db);
@@ -49,6 +50,8 @@ class SummaryRecountingStockRepository extends StockRepository {
         gauge(registry, "inventory.stock.median.reserved", medianReserved, "Median units reserved per product");
         gauge(registry, "inventory.stock.median.free", medianFree, "Median units available and not reserved per product");
         gauge(registry, "inventory.stock.median.age", medianAgeSeconds, "Median seconds since a product's stock last changed");
+        gauge(registry, "inventory.stock.median.reserved.percent", medianReservedPercent,
+                "Median percentage of a product's stock that is reserved");
     }
 
     private static void gauge(MeterRegistry registry, String name, AtomicLong value, String description) {
@@ -63,7 +66,9 @@ class SummaryRecountingStockRepository extends StockRepository {
                         mode().withinGroupOrderBy(STOCK.AVAILABLE),
                         percentileCont(0.5).withinGroupOrderBy(STOCK.RESERVED),
                         percentileCont(0.5).withinGroupOrderBy(STOCK.AVAILABLE.minus(STOCK.RESERVED)),
-                        percentileCont(0.5).withinGroupOrderBy(extract(STOCK.UPDATED_AT, DatePart.EPOCH)))
+                        percentileCont(0.5).withinGroupOrderBy(extract(STOCK.UPDATED_AT, DatePart.EPOCH)),
+                        percentileCont(0.5).withinGroupOrderBy(STOCK.RESERVED.times(100.0)
+                                .div(STOCK.AVAILABLE.plus(STOCK.RESERVED).plus(1))))
                 .from(STOCK).fetchSingle();
         unitsOnHand.set(summary.value1().longValue());
         medianAvailable.set(longOrZero(summary.value2()));
@@ -71,6 +76,7 @@ class SummaryRecountingStockRepository extends StockRepository {
         medianReserved.set(longOrZero(summary.value4()));
         medianFree.set(longOrZero(summary.value5()));
         medianAgeSeconds.set(summary.value6() == null ? 0 : Instant.now().getEpochSecond() - summary.value6().longValue());
+        medianReservedPercent.set(longOrZero(summary.value7()));
     }
 
     private static long longOrZero(@Nullable Number value) {
