@@ -95,6 +95,15 @@ class RecordedRunsTests {
         assertThat(result.queues()).filteredOn(QueueEntry::observed).allMatch(q -> !Boolean.TRUE.equals(q.growing()));
     }
 
+    @Test
+    void coresTakenByTheListenersDatabaseWorkLeaveTheGrowingOutboxNamedOverCpu() throws Exception {
+        Analysis.Result result = Analysis.analyse(run("lab-slow-listener-busy-cores"));
+
+        assertThat(queue(result, "cpu").shareOfP99()).isGreaterThanOrEqualTo(0.5);
+        assertThat(result.verdict().queue()).isEqualTo("event-outbox");
+        assertThat(result.verdict().evidence()).anyMatch(line -> line.contains("other processes held the cores"));
+    }
+
     /** Lab runs recorded by the live labs' commands (docs/labs.md): the blind verdict names the lab's queue. */
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
