@@ -12,11 +12,12 @@ import jdk.jfr.Timespan;
 
 /**
  * One SQL statement executed through jOOQ, from jOOQ's {@code start} to its {@code end} callback:
- * rendering, connection acquisition (outside a transaction), execution and eager fetching.
+ * rendering, connection acquisition (outside a transaction), execution and eager fetching — or a
+ * transaction's commit, as the statement {@code COMMIT} ({@link CommitJfrListener}).
  */
 @Name("queuescope.DbStatement")
 @Label("DB Statement")
-@Description("A SQL statement executed through jOOQ")
+@Description("A SQL statement executed through jOOQ, or a transaction's COMMIT")
 @Category({"Queuescope", "Database"})
 @Enabled
 @Threshold("0 ms")

@@ -101,6 +101,22 @@ class JfrEventsTests {
     }
 
     @Test
+    void aWritesCommitIsRecordedAsTheStatementCommitWithItsRequestId() {
+        try (JfrEventCollector jfr = new JfrEventCollector("queuescope.DbStatement")) {
+            ShopFixtures fixtures = new ShopFixtures(http);
+            fixtures.category();
+
+            RecordedEvent commit = jfr.awaitFirst("queuescope.DbStatement",
+                    e -> "COMMIT".equals(e.getString("sqlPrefix")) && e.getString("requestId") != null);
+
+            assertThat(commit.getString("statementType")).isEqualTo("other");
+            assertThat(commit.getString("digest")).matches("[0-9a-f]{16}");
+            assertThat(commit.getDuration()).isPositive();
+            assertThat(commit.getLong("clientCpuTime")).isNotNegative();
+        }
+    }
+
+    @Test
     void aProductReadRecordsTheConnectionAcquireFromTheShopPool() {
         Product product = aProduct();
         try (JfrEventCollector jfr = new JfrEventCollector("queuescope.ConnectionAcquire")) {
