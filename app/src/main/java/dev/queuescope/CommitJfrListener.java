@@ -1,6 +1,5 @@
 package dev.queuescope;
 
-import org.apache.logging.log4j.ThreadContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionExecution;
@@ -47,15 +46,7 @@ class CommitJfrListener implements TransactionExecutionListener {
         if (!event.shouldCommit()) {
             return;
         }
-        ThreadClocks after = ThreadClocks.now();
-        event.module = COMMIT.module();
-        event.digest = COMMIT.digest();
-        event.sqlPrefix = COMMIT.sqlPrefix();
-        event.statementType = COMMIT.statementType();
-        event.rows = -1;
-        event.requestId = ThreadContext.get(RequestIdFilter.CONTEXT_KEY);
-        event.clientCpuTime = after.cpuSince(timing.before());
-        event.clientCpuWaitTime = after.runQueueSince(timing.before());
+        event.describe(COMMIT, -1, timing.before(), ThreadClocks.now());
         event.commit();
     }
 }

@@ -9,6 +9,7 @@ import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
 import jdk.jfr.Threshold;
 import jdk.jfr.Timespan;
+import org.apache.logging.log4j.ThreadContext;
 
 /**
  * One SQL statement executed through jOOQ, from jOOQ's {@code start} to its {@code end} callback:
@@ -56,4 +57,18 @@ class DbStatementEvent extends Event {
     @Description("Time the calling thread waited runnable for a CPU during the statement (schedstat); -1 when unknown")
     @Timespan(Timespan.NANOSECONDS)
     long clientCpuWaitTime;
+
+    /** Fills in what the statement was and what its thread did during it, before {@link #commit()}. */
+    void describe(SqlStatementShape shape, long rows, ThreadClocks before, ThreadClocks after) {
+        module = shape.module();
+        digest = shape.digest();
+        sqlPrefix = shape.sqlPrefix();
+        statementType = shape.statementType();
+        this.rows = rows;
+        requestId = ThreadContext.get(RequestIdFilter.CONTEXT_KEY);
+        // The client's own share of the statement (rendering, binding, mapping rows, waiting for a core):
+        // the rest of its time the thread waited for the database.
+        clientCpuTime = after.cpuSince(before);
+        clientCpuWaitTime = after.runQueueSince(before);
+    }
 }

@@ -1,6 +1,5 @@
 package dev.queuescope;
 
-import org.apache.logging.log4j.ThreadContext;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
 import org.jooq.Result;
@@ -34,17 +33,7 @@ final class DbStatementJfrListener implements ExecuteListener {
         if (sql == null || !event.shouldCommit()) {
             return; // nothing was rendered (e.g. a batch of inline statements): no shape to report
         }
-        SqlStatementShape shape = SqlStatementShape.of(sql);
-        event.module = shape.module();
-        event.digest = shape.digest();
-        event.sqlPrefix = shape.sqlPrefix();
-        event.statementType = shape.statementType();
-        event.rows = rows(ctx);
-        event.requestId = ThreadContext.get(RequestIdFilter.CONTEXT_KEY);
-        // The client's own share of the statement (rendering, binding, mapping rows, waiting for a core):
-        // the rest of its time the thread waited for the database.
-        event.clientCpuTime = after.cpuSince(before);
-        event.clientCpuWaitTime = after.runQueueSince(before);
+        event.describe(SqlStatementShape.of(sql), rows(ctx), before, after);
         event.commit();
     }
 

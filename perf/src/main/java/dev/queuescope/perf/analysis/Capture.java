@@ -49,6 +49,16 @@ record Capture(long fromNanos, long toNanos, Set<String> eventTypes, List<Served
                 .max().orElse(0);
     }
 
+    /** The machine's CPU load (0..1) averaged over the samples; 0 without any. */
+    double meanMachineCpu() {
+        return cpuLoad.stream().mapToDouble(CpuLoad::machineTotal).average().orElse(0);
+    }
+
+    /** The JVM's share of the machine's CPU (0..1) averaged over the samples; 0 without any. */
+    double meanJvmCpu() {
+        return cpuLoad.stream().mapToDouble(CpuLoad::jvmTotal).average().orElse(0);
+    }
+
     boolean hasMetric(String series) {
         return metrics.stream().anyMatch(row -> row.containsKey(series));
     }

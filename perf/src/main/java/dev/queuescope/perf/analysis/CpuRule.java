@@ -33,11 +33,11 @@ final class CpuRule implements QueueRule {
     @Override
     public QueueEntry evaluate(Ledger ledger) {
         List<String> evidence = new ArrayList<>();
-        List<CpuLoad> load = ledger.capture.cpuLoad();
+        Capture capture = ledger.capture;
         evidence.add(String.format(Locale.ROOT, "machine CPU %.0f %% on average, %.0f %% at most (JVM %.0f %%)",
-                100 * load.stream().mapToDouble(CpuLoad::machineTotal).average().orElse(0),
-                100 * load.stream().mapToDouble(CpuLoad::machineTotal).max().orElse(0),
-                100 * load.stream().mapToDouble(CpuLoad::jvmTotal).average().orElse(0)));
+                100 * capture.meanMachineCpu(),
+                100 * capture.cpuLoad().stream().mapToDouble(CpuLoad::machineTotal).max().orElse(0),
+                100 * capture.meanJvmCpu()));
         evidence.addAll(hotFrames(ledger));
         return ledger.requestEntry(queue(), true, true, null, null, evidence);
     }

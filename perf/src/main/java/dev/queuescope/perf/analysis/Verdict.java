@@ -71,8 +71,8 @@ public record Verdict(String queue, double confidence, String summary, List<Stri
      * waited for. The line saying so, or empty when the JVM was the main user.
      */
     private static Optional<String> cpuHeldElsewhere(Capture capture, double cpuShare, LedgerSettings settings) {
-        double machine = capture.cpuLoad().stream().mapToDouble(Capture.CpuLoad::machineTotal).average().orElse(0);
-        double jvm = capture.cpuLoad().stream().mapToDouble(Capture.CpuLoad::jvmTotal).average().orElse(0);
+        double machine = capture.meanMachineCpu();
+        double jvm = capture.meanJvmCpu();
         if (machine == 0 || jvm >= settings.ownCpuMin() * machine) {
             return Optional.empty();
         }
