@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param completedRequests requests the generator completed in the window (from the .hlog)
  * @param latencyP99Ms the generator's corrected p99 over the window (from the .hlog)
  * @param objectiveP99Ms the scenario's latency objective, when the summary states one
+ * @param overObjective requests of the window that took longer than the objective (0 without one)
  * @param modules the service's application modules, as it published them (modules.json)
  */
 record Capture(long fromNanos, long toNanos, Set<String> eventTypes, List<ServedRequest> requests,
@@ -23,9 +24,15 @@ record Capture(long fromNanos, long toNanos, Set<String> eventTypes, List<Served
         List<Interval> gcPauses, List<CpuLoad> cpuLoad, List<PgSample> pgSamples, List<PgStatement> pgStatements,
         List<Completion> outbox, List<ExternalCall> externalCalls, List<StackSample> stackSamples, List<Allocation> allocations,
         List<Map<String, Double>> metrics, long completedRequests, double latencyP99Ms,
-        @Nullable Double objectiveP99Ms, ModuleMap modules) {
+        @Nullable Double objectiveP99Ms, long overObjective, ModuleMap modules) {
 
     static final String SERVER_THREADS = "tomcat_threads_config_max_threads";
+
+    /** The p99 against the objective, with the counts that say whether it missed by more than chance; null without one. */
+    @Nullable ObjectiveCheck objectiveCheck() {
+        return objectiveP99Ms == null ? null
+                : new ObjectiveCheck(objectiveP99Ms, latencyP99Ms, completedRequests, overObjective);
+    }
 
     double seconds() {
         return (toNanos - fromNanos) / 1e9;

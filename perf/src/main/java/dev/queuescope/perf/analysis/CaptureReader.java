@@ -96,11 +96,15 @@ final class CaptureReader {
         List<Map<String, Double>> metrics = MetricsSampler.read(run.resolve("metrics.jsonl")).stream()
                 .filter(row -> row.containsKey("t") && row.get("t") * 1e6 >= reader.from && row.get("t") * 1e6 < reader.to)
                 .toList();
+        @Nullable Double objective = objective(run.resolve("summary.json"));
+        // The histogram holds microseconds.
+        long overObjective = objective == null ? 0
+                : all.getTotalCount() - all.getCountBetweenValues(0, Math.round(objective * 1000));
         return new Capture(reader.from, reader.to, reader.eventTypes, reader.requests, reader.serverWork,
                 reader.acquires,
                 reader.statements, reader.waits, reader.gcPauses, reader.cpuLoad, reader.pgSamples,
                 reader.pgStatements, reader.outbox, reader.externalCalls, reader.stackSamples, reader.allocations, metrics,
-                all.getTotalCount(), all.getValueAtPercentile(99) / 1000.0, objective(run.resolve("summary.json")),
+                all.getTotalCount(), all.getValueAtPercentile(99) / 1000.0, objective, overObjective,
                 ModuleMap.read(run.resolve("modules.json")));
     }
 

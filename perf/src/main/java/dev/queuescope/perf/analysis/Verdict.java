@@ -8,7 +8,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where the queue built up. When the run missed its objective or a request queue grows: the observed
+ * Where the queue built up. When the run missed its objective (by more than chance: {@link ObjectiveCheck})
+ * or a request queue grows: the observed
  * request queue with the largest share of the p99 cohort, with its evidence — unless only the objective
  * was missed, a backlog grows and no request queue holds most of the tail, or the one that does is
  * {@code cpu} the JVM mostly did not use: then the backlog, whose consumers take the capacity the
@@ -29,14 +30,13 @@ public record Verdict(String queue, double confidence, String summary, List<Stri
     }
 
     static Verdict of(List<QueueEntry> queues, Capture capture, LedgerSettings settings) {
-        @Nullable Double objective = capture.objectiveP99Ms();
-        boolean missed = objective != null && capture.latencyP99Ms() > objective;
+        @Nullable ObjectiveCheck objective = capture.objectiveCheck();
+        boolean missed = objective != null && objective.missed(settings.missAlpha());
         List<QueueEntry> request = queues.stream().filter(q -> q.observed() && q.kind().equals("request")).toList();
         List<String> growing = request.stream().filter(q -> Boolean.TRUE.equals(q.growing())).map(QueueEntry::name).toList();
         String objectiveLine = objective == null
                 ? String.format(Locale.ROOT, "p99 %.1f ms (no objective stated)", capture.latencyP99Ms())
-                : String.format(Locale.ROOT, "p99 %.1f ms %s the objective of %.1f ms", capture.latencyP99Ms(),
-                        missed ? "missed" : "met", objective);
+                : objective.line(settings.missAlpha());
         // A listener waiting for another service leaves its publication incomplete: when the calls'
         // backlog and the outbox both grow, the calls are the cause, so they are named first.
         Optional<QueueEntry> backlog = queues.stream()

@@ -125,6 +125,10 @@ public final class RunCommand implements Callable<Integer> {
      */
     static final int SHOP_NICENESS = 10;
 
+    @Option(names = "--shop-nice", defaultValue = "" + SHOP_NICENESS, paramLabel = "N",
+            description = "the niceness the kit starts the shop (and its PostgreSQL) at (default: ${DEFAULT-VALUE})")
+    int shopNiceness;
+
     @Option(names = "--seed", defaultValue = "42", description = "random seed of arrivals and request choices")
     long seed;
 
@@ -418,12 +422,12 @@ public final class RunCommand implements Callable<Integer> {
             recording.addAll(template.aotCacheOptions());
         }
         ShopProcess shop = ShopProcess.start(new ShopProcess.Options(template.jar(), jvmOptions, run.file("data"), ports,
-                recording, shopProperties, run.file("shop.log"), SHOP_NICENESS));
+                recording, shopProperties, run.file("shop.log"), shopNiceness));
         List<String> jvm = new ArrayList<>(ShopProcess.jvmOptions(jvmOptions));
         jvm.addAll(recording);
         shopProperties.forEach(property -> jvm.add("--" + property));
         return new Service(shop.shop(), shop.management(), shop.admin(), shop.providerControl(),
-                Environment.capture(repo, jvm, NOT_PINNED + "; the shop at nice " + SHOP_NICENESS),
+                Environment.capture(repo, jvm, NOT_PINNED + "; the shop at nice " + shopNiceness),
                 shop::close, shop::isAlive, run.file("shop.log"));
     }
 

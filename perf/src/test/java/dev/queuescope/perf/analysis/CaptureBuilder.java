@@ -31,6 +31,7 @@ final class CaptureBuilder {
     private final List<Capture.StackSample> stackSamples = new ArrayList<>();
     private double p99 = 10;
     private Double objective = 25.0;
+    private Long overObjective;
 
     /** A request intended at {@code atMs}, on a server thread from {@code startMs} for {@code serverMs}. */
     CaptureBuilder request(String id, long thread, double atMs, double startMs, double serverMs, double cpuMs) {
@@ -163,6 +164,12 @@ final class CaptureBuilder {
         return this;
     }
 
+    /** How many requests took longer than the objective; unset, all of them when p99 is over it, else none. */
+    CaptureBuilder overObjective(long requests) {
+        this.overObjective = requests;
+        return this;
+    }
+
     CaptureBuilder objective(Double ms) {
         this.objective = ms;
         return this;
@@ -170,7 +177,9 @@ final class CaptureBuilder {
 
     Capture build() {
         return new Capture(0, WINDOW, eventTypes, requests, requests, acquires, statements, waits, pauses, cpu, pg, List.of(),
-                List.of(), externalCalls, stackSamples, List.of(), metrics, requests.size(), p99, objective, ModuleMap.none());
+                List.of(), externalCalls, stackSamples, List.of(), metrics, requests.size(), p99, objective,
+                overObjective != null ? overObjective : objective != null && p99 > objective ? requests.size() : 0,
+                ModuleMap.none());
     }
 
     Ledger ledger() {

@@ -43,6 +43,20 @@ class VerdictTests {
     }
 
     @Test
+    void aP99OverTheObjectiveByNoMoreThanChanceIsNone() {
+        // 12 of 1000 over the objective of 25 ms, where 10 are expected at a true p99 of 25 ms (p = 0.30);
+        // the same tail with 25 of them over it is a miss, and names the pool.
+        CaptureBuilder byChance = new CaptureBuilder().spread(1000, 4, i -> i % 100 == 0 ? 22 : 0).p99(26)
+                .overObjective(12);
+        CaptureBuilder missed = new CaptureBuilder().spread(1000, 4, i -> i % 100 == 0 ? 22 : 0).p99(26)
+                .overObjective(25);
+
+        assertThat(verdict(byChance).queue()).isEqualTo("none");
+        assertThat(verdict(byChance).evidence().getFirst()).contains("by no more than chance: 12 of 1000 requests");
+        assertThat(verdict(missed).queue()).isEqualTo("db-pool");
+    }
+
+    @Test
     void aMissedObjectiveThatNoObservedQueueAccountsForIsUnexplainedNotNone() {
         // Requests of 4 ms on the server, but the generator measured a p99 of half a second: the time
         // went before the server, where no queue rule looks.
