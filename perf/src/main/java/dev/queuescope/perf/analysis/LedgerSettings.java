@@ -17,13 +17,16 @@ package dev.queuescope.perf.analysis;
  * @param ownCpuMin …and {@code cpu} only when the JVM used at least this fraction of the machine's busy CPU:
  *        below it, the cores the requests waited for went to other processes — with a backlog growing, its
  *        consumers' (PostgreSQL running a listener's statements), which never pause while it grows
+ * @param ownStatementsMin …and {@code db-statements} only when the requests' statements were at least this
+ *        fraction of the shop's statement time: below it, other statements (a listener's recount) held the
+ *        database the requests' statements waited for
  * @param missAlpha a p99 over the objective counts as missed only when that many requests over it had less than
  *        this chance at a true p99 on the objective ({@link ObjectiveCheck}): a healthy shop's p99 of 51.0 ms
  *        against 50 (labs run N, 750 requests) named cpu at a confidence of 0.30
  */
 record LedgerSettings(double cpuBusy, double growthFactor, double growthMinMs, double backlogGrowthMin,
         double littleTolerance, double littleFloor, double verdictMinShare, double overBacklogShare,
-        double ownCpuMin, double missAlpha) {
+        double ownCpuMin, double ownStatementsMin, double missAlpha) {
 
-    static final LedgerSettings DEFAULTS = new LedgerSettings(0.9, 2.0, 1.0, 10, 0.5, 0.2, 0.1, 0.5, 0.5, 0.05);
+    static final LedgerSettings DEFAULTS = new LedgerSettings(0.9, 2.0, 1.0, 10, 0.5, 0.2, 0.1, 0.5, 0.5, 0.5, 0.05);
 }

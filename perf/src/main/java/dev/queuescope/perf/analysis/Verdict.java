@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * or a request queue grows: the observed
  * request queue with the largest share of the p99 cohort, with its evidence — unless only the objective
  * was missed, a backlog grows and no request queue holds most of the tail, or the one that does is
- * {@code cpu} the JVM mostly did not use: then the backlog, whose consumers take the capacity the
- * requests lack. Otherwise, when a backlog grows under the constant
+ * {@code cpu} the JVM mostly did not use or {@code db-statements} whose statement time was mostly not
+ * the requests': then the backlog, whose consumers take the capacity the requests lack. Otherwise, when a backlog grows under the constant
  * load: that backlog. A missed objective that no observed queue accounts for is {@code unexplained}.
  * Otherwise {@code none} — which says nothing about the queues that were not observed, and the
  * verdict lists them.
@@ -43,17 +43,16 @@ public record Verdict(String queue, double confidence, String summary, List<Stri
                 .filter(q -> q.observed() && q.kind().equals("backlog") && Boolean.TRUE.equals(q.growing()))
                 .max(Comparator.comparing((QueueEntry q) -> q.name().equals(Queue.EXTERNAL_CALLS.label()))
                         .thenComparingDouble(QueueEntry::score));
-        Optional<String> cpuElsewhere = Optional.empty();
+        Optional<String> heldElsewhere = Optional.empty();
         if (missed || !growing.isEmpty()) {
             List<QueueEntry> ranked = request.stream().filter(q -> q.shareOfP99() != null)
                     .sorted(Comparator.comparingDouble(QueueEntry::shareOfP99).reversed()).toList();
             double top = ranked.isEmpty() ? 0 : ranked.getFirst().shareOfP99();
-            if (backlog.isPresent() && top >= settings.overBacklogShare()
-                    && ranked.getFirst().name().equals(Queue.CPU.label())) {
-                cpuElsewhere = cpuHeldElsewhere(capture, top, settings);
+            if (backlog.isPresent() && top >= settings.overBacklogShare()) {
+                heldElsewhere = heldElsewhere(ranked.getFirst().name(), capture, top, settings);
             }
             boolean outranksBacklog = backlog.isEmpty() || !growing.isEmpty()
-                    || (top >= settings.overBacklogShare() && cpuElsewhere.isEmpty());
+                    || (top >= settings.overBacklogShare() && heldElsewhere.isEmpty());
             if (top >= settings.verdictMinShare() && outranksBacklog) {
                 String trigger = objectiveLine + (growing.isEmpty() ? "" : "; growing: " + String.join(", ", growing));
                 return requestQueue(ranked, objectiveLine, trigger);
@@ -62,7 +61,47 @@ public record Verdict(String queue, double confidence, String summary, List<Stri
                 return unexplained(queues, ranked, objectiveLine, settings);
             }
         }
-        return backlog.isPresent() ? backlog(backlog.get(), objectiveLine, cpuElsewhere) : none(queues, objectiveLine);
+        return backlog.isPresent() ? backlog(backlog.get(), objectiveLine, heldElsewhere) : none(queues, objectiveLine);
+    }
+
+    /**
+     * While a backlog grows, the request queue at a shared resource — the cores, the database — is the backlog's
+     * doing when the requests were not its main user: its consumers never pause while it grows. The line
+     * saying so; empty when the requests were its main user, or the queue is not at a shared resource.
+     */
+    private static Optional<String> heldElsewhere(String queue, Capture capture, double share, LedgerSettings settings) {
+        if (queue.equals(Queue.CPU.label())) {
+            return cpuHeldElsewhere(capture, share, settings);
+        }
+        if (queue.equals(Queue.DB_STATEMENTS.label())) {
+            return statementsHeldElsewhere(capture, share, settings);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The requests' statements wait for the same PostgreSQL as everyone's: when they took less than
+     * {@code ownStatementsMin} of the shop's statement time, statements outside any request (a listener's,
+     * a scheduled job's) held the database they waited for.
+     */
+    private static Optional<String> statementsHeldElsewhere(Capture capture, double share, LedgerSettings settings) {
+        long requests = 0;
+        long outside = 0;
+        for (Capture.Statement statement : capture.statements()) {
+            if (statement.requestId().isEmpty()) {
+                outside += statement.durationNanos();
+            } else {
+                requests += statement.durationNanos();
+            }
+        }
+        long all = requests + outside;
+        if (all == 0 || requests >= settings.ownStatementsMin() * all) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "the slowest requests spent %.0f %% of their time in "
+                + "statements, but the requests' statements were %.0f %% of the shop's %.1f s of statement time: "
+                + "statements outside any request held the database — the backlog's consumers run without pause "
+                + "while it grows", 100 * share, 100.0 * requests / all, all / 1e9));
     }
 
     /**
@@ -105,9 +144,9 @@ public record Verdict(String queue, double confidence, String summary, List<Stri
                 evidence);
     }
 
-    private static Verdict backlog(QueueEntry grown, String objectiveLine, Optional<String> cpuElsewhere) {
+    private static Verdict backlog(QueueEntry grown, String objectiveLine, Optional<String> heldElsewhere) {
         List<String> evidence = new ArrayList<>(List.of(objectiveLine));
-        cpuElsewhere.ifPresent(evidence::add);
+        heldElsewhere.ifPresent(evidence::add);
         evidence.addAll(grown.evidence());
         return new Verdict(grown.name(), grown.score(), String.format(Locale.ROOT,
                 "%s, but the %s backlog grows under constant load", objectiveLine, grown.name()), evidence);

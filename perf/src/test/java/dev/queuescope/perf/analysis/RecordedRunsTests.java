@@ -104,6 +104,15 @@ class RecordedRunsTests {
         assertThat(result.verdict().evidence()).anyMatch(line -> line.contains("other processes held the cores"));
     }
 
+    @Test
+    void aDatabaseHeldByTheListenersStatementsLeavesTheGrowingOutboxNamedOverTheRequestsStatements() throws Exception {
+        Analysis.Result result = Analysis.analyse(run("lab-slow-listener-busy-database"));
+
+        assertThat(queue(result, "db-statements").shareOfP99()).isGreaterThanOrEqualTo(0.5);
+        assertThat(result.verdict().queue()).isEqualTo("event-outbox");
+        assertThat(result.verdict().evidence()).anyMatch(line -> line.contains("statements outside any request held"));
+    }
+
     /** Lab runs recorded by the live labs' commands (docs/labs.md): the blind verdict names the lab's queue. */
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({

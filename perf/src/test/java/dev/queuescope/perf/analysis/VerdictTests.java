@@ -140,6 +140,42 @@ class VerdictTests {
         assertThat(verdict(capture).queue()).isEqualTo("cpu");
     }
 
+    /**
+     * Requests whose slowest 1 % spend 80 of 84 ms in a statement, while the outbox grows and statements
+     * outside any request (a listener's) take {@code outsideMs} each, 300 of them.
+     */
+    private static CaptureBuilder inStatementsWhileTheOutboxGrows(double outsideMs) {
+        CaptureBuilder capture = new CaptureBuilder();
+        for (int i = 0; i < 1000; i++) {
+            boolean slow = i % 100 == 0;
+            capture.request("s" + i, 2000 + i % 50, i * 30.0, i * 30.0, slow ? 84 : 4, 1)
+                    .statement("s" + i, "insert into product", i * 30.0 + 1, slow ? 80 : 2);
+        }
+        for (int i = 0; i < 300; i++) {
+            capture.statement("", "select percentile_cont(…) from stock", i * 100.0, outsideMs);
+        }
+        return capture.p99(84).metric(EventOutboxRule.DEPTH, second -> second * 20.0);
+    }
+
+    @Test
+    void statementsTheRequestsMostlyDidNotRunLeaveAGrowingBacklogNamed() {
+        // slow-listener, run Q: the product create's statements 0.52 of the tail, the listener's recount
+        // 12.8 s of PostgreSQL's 15 s window.
+        CaptureBuilder capture = inStatementsWhileTheOutboxGrows(90);
+
+        assertThat(queue(capture, "db-statements").shareOfP99()).isGreaterThan(0.5);
+        assertThat(verdict(capture).queue()).isEqualTo("event-outbox");
+        assertThat(verdict(capture).evidence()).anyMatch(line -> line.contains("the requests' statements were 9 % "
+                + "of the shop's 29.8 s of statement time"));
+    }
+
+    @Test
+    void statementsTheRequestsThemselvesRanOutrankAGrowingBacklog() {
+        CaptureBuilder capture = inStatementsWhileTheOutboxGrows(1);
+
+        assertThat(verdict(capture).queue()).isEqualTo("db-statements");
+    }
+
     @Test
     void aGrowingBacklogOfCallsToAnotherServiceIsNamedBeforeTheOutboxItKeepsFull() {
         CaptureBuilder capture = new CaptureBuilder().spread(1000, 4, i -> 0.1).p99(6)
