@@ -42,7 +42,7 @@ public final class Analysis {
         Capture capture = CaptureReader.read(run);
         Ledger ledger = new Ledger(capture, settings);
         List<QueueEntry> queues = RULES.stream().map(rule -> rule.entry(ledger)).toList();
-        Verdict verdict = Verdict.of(queues, capture, settings);
+        Verdict verdict = Verdict.of(queues, ledger);
         List<Double> series = !verdict.namesAQueue() ? List.of()
                 : Queue.ofLabel(verdict.queue()).kind() == Queue.Kind.BACKLOG
                         ? ledger.metricSeries(Queue.ofLabel(verdict.queue()) == Queue.EXTERNAL_CALLS

@@ -12,11 +12,12 @@ package dev.queuescope.perf.analysis;
  * @param littleFloor …or both are below this many items (a near-empty queue cannot be checked)
  * @param verdictMinShare a request queue is named only when it holds at least this share of the p99 cohort
  * @param overBacklogShare while a backlog grows and no request queue does, a missed objective is named at a
- *        request queue only when it holds at least this share; else the backlog is (its consumers take the
- *        capacity the requests lack, and it will not stop growing)
- * @param ownCpuMin …and {@code cpu} only when the JVM used at least this fraction of the machine's busy CPU:
- *        below it, the cores the requests waited for went to other processes — with a backlog growing, its
- *        consumers' (PostgreSQL running a listener's statements), which never pause while it grows
+ *        request queue only when it holds at least this share, and its waits do too (service is not a queue);
+ *        else the backlog is (its consumers take the capacity the requests lack, and it will not stop growing)
+ * @param ownCpuMin …and {@code cpu} only when the requests used at least this fraction of the machine's busy
+ *        CPU (the JVM's CPU in proportion to its execution samples on threads serving requests): below it, the
+ *        cores the requests waited for went to others — with a backlog growing, its consumers (PostgreSQL
+ *        running a listener's statements, the JVM's listener threads), which never pause while it grows
  * @param ownStatementsMin …and {@code db-statements} only when the requests' statements were at least this
  *        fraction of the shop's statement time: below it, other statements (a listener's recount) held the
  *        database the requests' statements waited for

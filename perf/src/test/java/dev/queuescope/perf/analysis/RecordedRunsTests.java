@@ -101,7 +101,7 @@ class RecordedRunsTests {
 
         assertThat(queue(result, "cpu").shareOfP99()).isGreaterThanOrEqualTo(0.5);
         assertThat(result.verdict().queue()).isEqualTo("event-outbox");
-        assertThat(result.verdict().evidence()).anyMatch(line -> line.contains("other processes held the cores"));
+        assertThat(result.verdict().evidence()).anyMatch(line -> line.contains("others held the cores"));
     }
 
     @Test
@@ -111,6 +111,15 @@ class RecordedRunsTests {
         assertThat(queue(result, "db-statements").shareOfP99()).isGreaterThanOrEqualTo(0.5);
         assertThat(result.verdict().queue()).isEqualTo("event-outbox");
         assertThat(result.verdict().evidence()).anyMatch(line -> line.contains("statements outside any request held"));
+    }
+
+    @Test
+    void ordersMostlyRunningColdCodeLeaveTheGrowingCallsBacklogNamedOverCpu() throws Exception {
+        Analysis.Result result = Analysis.analyse(run("lab-slow-external-cold-orders"));
+
+        assertThat(queue(result, "cpu").shareOfP99()).isGreaterThanOrEqualTo(0.5);
+        assertThat(result.verdict().queue()).isEqualTo("external-calls");
+        assertThat(result.verdict().evidence()).anyMatch(line -> line.contains("mostly running, not queued"));
     }
 
     /** Lab runs recorded by the live labs' commands (docs/labs.md): the blind verdict names the lab's queue. */

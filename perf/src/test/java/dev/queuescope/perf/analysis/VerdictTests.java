@@ -14,7 +14,7 @@ class VerdictTests {
 
     private static Verdict verdict(CaptureBuilder capture) {
         Ledger ledger = capture.ledger();
-        return Verdict.of(queues(ledger), ledger.capture, ledger.settings);
+        return Verdict.of(queues(ledger), ledger);
     }
 
     private static QueueEntry queue(CaptureBuilder capture, String name) {
@@ -86,6 +86,21 @@ class VerdictTests {
     }
 
     @Test
+    void aWaitThatGrowsWithAlmostNoneOfTheTailDoesNotOutrankAGrowingBacklog() {
+        // slow-listener, run R: db-pool "grew" while holding 0.4 % of the slowest requests' time.
+        CaptureBuilder capture = new CaptureBuilder().spread(1000, 40, i -> i < 660 ? 0.1 : 1.5).p99(42)
+                .objective(100.0).metric(EventOutboxRule.DEPTH, second -> second * 20.0);
+        for (int i = 0; i < 1000; i++) {
+            capture.statement("p" + i, "insert into product", i * 30.0 + 2, 30);
+        }
+
+        assertThat(queue(capture, "db-pool").growing()).isTrue();
+        assertThat(queue(capture, "db-pool").shareOfP99()).isLessThan(0.1);
+        assertThat(queue(capture, "db-statements").shareOfP99()).isGreaterThan(0.5);
+        assertThat(verdict(capture).queue()).isEqualTo("event-outbox");
+    }
+
+    @Test
     void aBacklogThatGrowsUnderConstantLoadIsNamedWhenNoRequestQueueIs() {
         CaptureBuilder capture = new CaptureBuilder().spread(1000, 4, i -> 0.1).p99(6)
                 .metric(EventOutboxRule.DEPTH, second -> second * 20.0);
@@ -130,6 +145,39 @@ class VerdictTests {
 
         assertThat(verdict.queue()).isEqualTo("event-outbox");
         assertThat(verdict.evidence()).anyMatch(line -> line.contains("JVM used 28 % of the machine's 77 %"));
+    }
+
+    @Test
+    void cpuTheJvmUsedOnThreadsServingNoRequestLeavesAGrowingBacklogNamed() {
+        // slow-external, run R: the JVM 36 % of the machine's 47 %, most of it not on the requests' threads.
+        CaptureBuilder capture = waitingForCoresWhileTheOutboxGrows(0.95, 0.80);
+        for (int i = 0; i < 100; i++) {
+            // 20 samples inside requests (every request is served from 0 to at least 4 ms), 80 on a listener's thread
+            capture.cpuSample(i < 20 ? 3000 + i : 7, i < 20 ? 1.0 : 10.0 * i, "Listener.on");
+        }
+
+        Verdict verdict = verdict(capture);
+
+        assertThat(verdict.queue()).isEqualTo("event-outbox");
+        assertThat(verdict.evidence()).anyMatch(line -> line.contains("JVM used 80 % of the machine's 95 % "
+                + "(20 % of its 100 execution samples on threads serving requests)"));
+    }
+
+    @Test
+    void requestsMostlyRunningOnACpuRatherThanWaitingForOneLeaveAGrowingBacklogNamed() {
+        // slow-external, run R: cpu 0.53 of the tail, 0.30 of it waiting for a core (cold code on a CPU).
+        CaptureBuilder capture = new CaptureBuilder();
+        for (int i = 0; i < 1000; i++) {
+            boolean slow = i % 100 == 0;
+            capture.requestWithCpuWait("c" + i, 3000 + i % 50, slow ? 84 : 4, slow ? 60 : 2, slow ? 20 : 0);
+        }
+        capture.p99(84).machineCpu(0.5, 0.45).metric(EventOutboxRule.DEPTH, second -> second * 20.0);
+
+        Verdict verdict = verdict(capture);
+
+        assertThat(queue(capture, "cpu").shareOfP99()).isGreaterThan(0.9);
+        assertThat(verdict.queue()).isEqualTo("event-outbox");
+        assertThat(verdict.evidence()).anyMatch(line -> line.contains("24 % waiting for one: mostly running, not queued"));
     }
 
     @Test
