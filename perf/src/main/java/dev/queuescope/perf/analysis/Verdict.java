@@ -9,12 +9,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Where the queue built up. When the run missed its objective (by more than chance: {@link ObjectiveCheck})
- * or a request queue grows: the observed
- * request queue with the largest share of the p99 cohort, with its evidence — unless only the objective
- * was missed, a backlog grows and no request queue holds most of the tail, or the one that does is
- * {@code cpu} the JVM mostly did not use or {@code db-statements} whose statement time was mostly not
- * the requests': then the backlog, whose consumers take the capacity the requests lack. Otherwise, when a backlog grows under the constant
- * load: that backlog. A missed objective that no observed queue accounts for is {@code unexplained}.
+ * or a request queue holding a tenth of the tail grows: the observed request queue with the largest share
+ * of the p99 cohort, with its evidence — unless only the objective was missed, a backlog grows and no
+ * request queue holds most of the tail, or the one that does is {@code cpu} the requests mostly did not use
+ * or mostly ran on rather than waited for, or {@code db-statements} whose statement time was mostly not
+ * the requests': then the backlog, whose consumers take the capacity the requests lack. Otherwise, when a
+ * backlog grows under the constant load: that backlog. A missed objective that no observed queue accounts for is {@code unexplained}.
  * Otherwise {@code none} — which says nothing about the queues that were not observed, and the
  * verdict lists them.
  *
