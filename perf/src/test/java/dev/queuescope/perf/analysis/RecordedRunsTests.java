@@ -95,31 +95,23 @@ class RecordedRunsTests {
         assertThat(result.queues()).filteredOn(QueueEntry::observed).allMatch(q -> !Boolean.TRUE.equals(q.growing()));
     }
 
-    @Test
-    void coresTakenByTheListenersDatabaseWorkLeaveTheGrowingOutboxNamedOverCpu() throws Exception {
-        Analysis.Result result = Analysis.analyse(run("lab-slow-listener-busy-cores"));
+    /**
+     * Slow-listener and slow-external runs whose slowest requests spent at least half their time at a request
+     * queue the growing backlog caused or that was not a queue: the backlog is named, with the reason.
+     */
+    @ParameterizedTest(name = "{0}: {1} yields to {2}")
+    @CsvSource({
+        "lab-slow-listener-busy-cores, cpu, event-outbox, others held the cores",
+        "lab-slow-listener-busy-database, db-statements, event-outbox, statements outside any request held",
+        "lab-slow-external-cold-orders, cpu, external-calls, 'mostly running, not queued'",
+    })
+    void aRequestQueueTheBacklogCausedOrThatIsNoQueueLeavesTheGrowingBacklogNamed(String fixture, String requestQueue,
+            String backlog, String reason) throws Exception {
+        Analysis.Result result = Analysis.analyse(run(fixture));
 
-        assertThat(queue(result, "cpu").shareOfP99()).isGreaterThanOrEqualTo(0.5);
-        assertThat(result.verdict().queue()).isEqualTo("event-outbox");
-        assertThat(result.verdict().evidence()).anyMatch(line -> line.contains("others held the cores"));
-    }
-
-    @Test
-    void aDatabaseHeldByTheListenersStatementsLeavesTheGrowingOutboxNamedOverTheRequestsStatements() throws Exception {
-        Analysis.Result result = Analysis.analyse(run("lab-slow-listener-busy-database"));
-
-        assertThat(queue(result, "db-statements").shareOfP99()).isGreaterThanOrEqualTo(0.5);
-        assertThat(result.verdict().queue()).isEqualTo("event-outbox");
-        assertThat(result.verdict().evidence()).anyMatch(line -> line.contains("statements outside any request held"));
-    }
-
-    @Test
-    void ordersMostlyRunningColdCodeLeaveTheGrowingCallsBacklogNamedOverCpu() throws Exception {
-        Analysis.Result result = Analysis.analyse(run("lab-slow-external-cold-orders"));
-
-        assertThat(queue(result, "cpu").shareOfP99()).isGreaterThanOrEqualTo(0.5);
-        assertThat(result.verdict().queue()).isEqualTo("external-calls");
-        assertThat(result.verdict().evidence()).anyMatch(line -> line.contains("mostly running, not queued"));
+        assertThat(queue(result, requestQueue).shareOfP99()).isGreaterThanOrEqualTo(0.5);
+        assertThat(result.verdict().queue()).isEqualTo(backlog);
+        assertThat(result.verdict().evidence()).anyMatch(line -> line.contains(reason));
     }
 
     /** Lab runs recorded by the live labs' commands (docs/labs.md): the blind verdict names the lab's queue. */
