@@ -45,14 +45,9 @@ final class CpuRule implements QueueRule {
     /** The innermost frames on CPU in threads while they served a request. */
     private static List<String> hotFrames(Ledger ledger) {
         Map<String, Long> byFrame = new HashMap<>();
-        long samples = 0;
-        for (StackSample sample : ledger.capture.stackSamples()) {
-            if (!sample.frames().isEmpty() && ledger.duringRequest(sample.threadId(), sample.timeNanos())) {
-                byFrame.merge(sample.frames().getFirst(), 1L, Long::sum);
-                samples++;
-            }
-        }
-        long all = samples;
+        List<StackSample> serving = ledger.samplesServingRequests();
+        serving.forEach(sample -> byFrame.merge(sample.frames().getFirst(), 1L, Long::sum));
+        long all = serving.size();
         return Ledger.top(byFrame, 3).stream().map(e -> String.format(Locale.ROOT,
                 "hot frame: %s (%.0f %% of %d samples of requests being served)", e.getKey(), 100.0 * e.getValue() / all, all))
                 .toList();

@@ -39,6 +39,12 @@ final class Ledger {
         return Attribution.covering(byThread.get(threadId), atNanos) != null;
     }
 
+    /** The execution samples with a stack taken on a thread while it served one of the run's requests. */
+    List<Capture.StackSample> samplesServingRequests() {
+        return capture.stackSamples().stream().filter(sample -> !sample.frames().isEmpty()
+                && duringRequest(sample.threadId(), sample.timeNanos())).toList();
+    }
+
     List<RequestAccount> median() {
         int size = byLatency.size();
         return byLatency.subList((int) (size * 0.4), Math.max((int) (size * 0.6), Math.min(1, size)));

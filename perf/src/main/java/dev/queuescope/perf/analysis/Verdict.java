@@ -141,16 +141,8 @@ public record Verdict(String queue, double confidence, String summary, List<Stri
         Capture capture = ledger.capture;
         double machine = capture.meanMachineCpu();
         double jvm = capture.meanJvmCpu();
-        long samples = 0;
-        long serving = 0;
-        for (Capture.StackSample sample : capture.stackSamples()) {
-            if (!sample.frames().isEmpty()) {
-                samples++;
-                if (ledger.duringRequest(sample.threadId(), sample.timeNanos())) {
-                    serving++;
-                }
-            }
-        }
+        long samples = capture.stackSamples().stream().filter(sample -> !sample.frames().isEmpty()).count();
+        long serving = ledger.samplesServingRequests().size();
         double requests = samples == 0 ? jvm : jvm * serving / samples;
         if (machine == 0 || requests >= ledger.settings.ownCpuMin() * machine) {
             return Optional.empty();
