@@ -95,6 +95,15 @@ class RecordedRunsTests {
         assertThat(result.queues()).filteredOn(QueueEntry::observed).allMatch(q -> !Boolean.TRUE.equals(q.growing()));
     }
 
+    @Test
+    void aWaitRisingByAMillisecondAtAFewRequestsASecondIsNotAQueueBuildingUp() throws Exception {
+        Analysis.Result result = Analysis.analyse(run("healthy-search-at-4rps"));
+
+        assertThat(queue(result, "cpu").observed()).isTrue();
+        assertThat(queue(result, "cpu").growing()).isFalse();
+        assertThat(result.verdict().queue()).isEqualTo("none");
+    }
+
     /**
      * Slow-listener and slow-external runs whose slowest requests spent at least half their time at a request
      * queue the growing backlog caused or that was not a queue: the backlog is named, with the reason.
