@@ -87,7 +87,8 @@ class VerdictTests {
 
     @Test
     void aWaitRisingByLessThanATenthOfTheObjectiveIsNotGrowth() {
-        // A healthy search at 4 req/s (lab-off of missing-index, 2026-11-27): CPU wait 0.43 -> 1.56 ms a request.
+        // As a healthy search's CPU wait at 4 req/s rose 0.43 -> 1.56 ms a request (recorded: RecordedRunsTests),
+        // here a pool wait.
         CaptureBuilder capture = new CaptureBuilder().spread(60, 4, i -> i < 40 ? 0.4 : 1.6).p99(28).objective(50.0);
 
         assertThat(queue(capture, "db-pool").growing()).isFalse();
