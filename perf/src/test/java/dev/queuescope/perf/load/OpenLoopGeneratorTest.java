@@ -82,7 +82,7 @@ class OpenLoopGeneratorTest {
     void askingForMoreThanTheGeneratorCanSendIsReportedAsSaturated() throws Exception {
         try (TestServer server = TestServer.instant();
                 OpenLoopGenerator generator = new OpenLoopGenerator(
-                        plan(server.uri(), 2_000_000, Duration.ZERO, Duration.ofSeconds(3), 64,
+                        plan(server.uri(), 20_000_000, Duration.ZERO, Duration.ofSeconds(3), 64,
                                 Duration.ofSeconds(2)),
                         GET_ROOT, null)) {
             LoadResult result = generator.run(progress -> { });
@@ -90,8 +90,8 @@ class OpenLoopGeneratorTest {
 
             assertThat(result.saturated()).isTrue();
             assertThat(result.saturationReason()).isNotEmpty();
-            // Far behind, not a tenth: on a quiet evening it sent 311 000 req/s of the 2 000 000 asked.
-            assertThat(result.achievedRate()).isLessThan(result.intendedRate() / 2);
+            // 20 million a second: on a quiet evening it sent 311 000 req/s of the 2 000 000 once asked here.
+            assertThat(result.achievedRate()).isLessThan(result.intendedRate() / 10);
         }
     }
 
