@@ -145,7 +145,7 @@ final class Attribution {
         Map<String, long[]> counts = new HashMap<>();
         for (Capture.StackSample sample : capture.stackSamples()) {
             RequestAccount account = covering(byThread.get(sample.threadId()), sample.timeNanos());
-            if (account != null && !sample.frames().isEmpty()) {
+            if (account != null) {
                 long[] count = counts.computeIfAbsent(account.request.route(), r -> new long[4]);
                 int inside = account.timeInStatements(sample.timeNanos(), sample.timeNanos() + 1) > 0 ? 2 : 0;
                 count[inside] += LoggingCode.inLogging(sample.frames()) ? 1 : 0;

@@ -145,7 +145,7 @@ record Capture(long fromNanos, long toNanos, Set<String> eventTypes, List<Served
     record Completion(long timeNanos, long lagNanos, String eventType, String listener) {
     }
 
-    /** An execution sample: the thread and its frames, innermost first (class.method). */
+    /** An execution sample: the thread and its frames, innermost first (class.method); never none (CaptureReader). */
     record StackSample(long threadId, long timeNanos, List<String> frames) {
     }
 

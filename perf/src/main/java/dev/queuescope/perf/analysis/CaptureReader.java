@@ -172,8 +172,7 @@ final class CaptureReader {
                     orEmpty(event.getString("eventType")), orEmpty(event.getString("listener"))));
             case "queuescope.ExternalCall" -> externalCalls.add(new Capture.ExternalCall(start, end - start,
                     event.getLong("waited"), orEmpty(event.getString("target")), orEmpty(event.getString("outcome"))));
-            case "jdk.ExecutionSample" -> stackSamples.add(new StackSample(thread(event.getThread("sampledThread")),
-                    start, frames(event.getStackTrace())));
+            case "jdk.ExecutionSample" -> executionSample(event, start);
             case "jdk.ObjectAllocationSample" -> allocations.add(new Allocation(thread(event.getThread()), start,
                     event.getLong("weight"), frame(event)));
             default -> {
@@ -243,6 +242,14 @@ final class CaptureReader {
         List<String> frames = frames(event.getStackTrace());
         return frames.stream().filter(f -> !f.startsWith("java.") && !f.startsWith("jdk.") && !f.startsWith("sun."))
                 .findFirst().orElse(frames.isEmpty() ? "" : frames.getFirst());
+    }
+
+    /** A sample without a stack (JFR could not walk it) says nothing about where the thread was: left out. */
+    private void executionSample(RecordedEvent event, long start) {
+        List<String> frames = frames(event.getStackTrace());
+        if (!frames.isEmpty()) {
+            stackSamples.add(new StackSample(thread(event.getThread("sampledThread")), start, frames));
+        }
     }
 
     private static List<String> frames(@Nullable RecordedStackTrace stack) {

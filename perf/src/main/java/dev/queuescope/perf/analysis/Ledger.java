@@ -39,10 +39,10 @@ final class Ledger {
         return Attribution.covering(byThread.get(threadId), atNanos) != null;
     }
 
-    /** The execution samples with a stack taken on a thread while it served one of the run's requests. */
+    /** The execution samples taken on a thread while it served one of the run's requests. */
     List<Capture.StackSample> samplesServingRequests() {
-        return capture.stackSamples().stream().filter(sample -> !sample.frames().isEmpty()
-                && duringRequest(sample.threadId(), sample.timeNanos())).toList();
+        return capture.stackSamples().stream()
+                .filter(sample -> duringRequest(sample.threadId(), sample.timeNanos())).toList();
     }
 
     List<RequestAccount> median() {

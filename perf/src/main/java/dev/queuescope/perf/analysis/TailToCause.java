@@ -43,8 +43,8 @@ public record TailToCause(Cohort median, Cohort tail) {
     /** The execution samples taken on the cohort's threads while they served its requests. */
     private static List<StackSample> samplesOf(List<RequestAccount> cohort, Capture capture) {
         Map<Long, List<RequestAccount>> byThread = Attribution.byThread(cohort);
-        return capture.stackSamples().stream().filter(sample -> !sample.frames().isEmpty()
-                && Attribution.covering(byThread.get(sample.threadId()), sample.timeNanos()) != null).toList();
+        return capture.stackSamples().stream()
+                .filter(sample -> Attribution.covering(byThread.get(sample.threadId()), sample.timeNanos()) != null).toList();
     }
 
     private static List<String> hotFrames(List<StackSample> samples) {

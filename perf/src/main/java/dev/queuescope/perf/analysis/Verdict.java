@@ -141,7 +141,7 @@ public record Verdict(String queue, double confidence, String summary, List<Stri
         Capture capture = ledger.capture;
         double machine = capture.meanMachineCpu();
         double jvm = capture.meanJvmCpu();
-        long samples = capture.stackSamples().stream().filter(sample -> !sample.frames().isEmpty()).count();
+        long samples = capture.stackSamples().size();
         long serving = ledger.samplesServingRequests().size();
         double requests = samples == 0 ? jvm : jvm * serving / samples;
         if (machine == 0 || requests >= ledger.settings.ownCpuMin() * machine) {
