@@ -14,9 +14,9 @@ import org.jspecify.annotations.Nullable;
  * request queue holds most of the tail, or the one that does is {@code cpu} the requests mostly did not use
  * or mostly ran on rather than waited for, or {@code db-statements} whose statement time was mostly not
  * the requests': then the backlog, whose consumers take the capacity the requests lack. Otherwise, when a
- * backlog grows under the constant load: that backlog. A missed objective that no observed queue accounts for is {@code unexplained}.
- * Otherwise {@code none} — which says nothing about the queues that were not observed, and the
- * verdict lists them.
+ * backlog grows under the constant load: that backlog. A missed objective that no observed queue accounts
+ * for is {@code unexplained}. Otherwise {@code none} — which says nothing about the queues that were not
+ * observed, and the verdict lists them.
  *
  * <p>Confidence for a request queue is its p99 share, discounted by how close the runner-up comes
  * ({@code share × share / (share + runner-up share)}); for a backlog, its growth score; for
