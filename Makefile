@@ -23,7 +23,7 @@ RATE ?=
 DURATION ?= 60s
 WARMUP ?= 30s
 
-.PHONY: help build run deps test seed docs clean perf perf-sweep perf-analyse perf-blind perf-compare perf-selftest perf-clean test-labs bench
+.PHONY: help build run deps test seed docs clean perf perf-sweep perf-capacity perf-analyse perf-blind perf-compare perf-selftest perf-clean test-labs bench
 
 help: ## list the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -55,6 +55,9 @@ perf: $(JAR) $(PERF_JAR) ## load + capture: [SCENARIO=mixed RATE=100] DURATION=6
 
 perf-sweep: $(JAR) $(PERF_JAR) ## rising load steps: the knee, the queue that grew first, a USL fit: SCENARIO=mixed [CAPACITY=req/s STEPS=10,25,...]
 	java -jar $(PERF_JAR) sweep --scenario=$(or $(SCENARIO),mixed) $(if $(CAPACITY),--capacity=$(CAPACITY)) $(if $(STEPS),--steps=$(STEPS))
+
+perf-capacity: $(JAR) $(PERF_JAR) ## the most the shop serves of a scenario on this machine now (closed loop, ~45 s): SCENARIO=mixed [CONNECTIONS=8]
+	java -jar $(PERF_JAR) capacity --scenario=$(or $(SCENARIO),mixed) $(if $(CONNECTIONS),--connections=$(CONNECTIONS))
 
 perf-analyse: $(PERF_JAR) ## the queue ledger and verdict of a finished run: RUN=perf/results/<id> (default: latest)
 	java -jar $(PERF_JAR) analyse $(or $(RUN),perf/results/latest)

@@ -3,6 +3,7 @@ package dev.queuescope.perf;
 import dev.queuescope.perf.analysis.AnalyseCommand;
 import dev.queuescope.perf.analysis.BlindCommand;
 import dev.queuescope.perf.bench.BenchCommand;
+import dev.queuescope.perf.capacity.CapacityCommand;
 import dev.queuescope.perf.compare.CompareCommand;
 import dev.queuescope.perf.run.RunCommand;
 import dev.queuescope.perf.selftest.NullResponder;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
 /** {@code java -jar perf/target/queuescope-perf.jar <command>}: the perf kit's entry point. */
 @Command(name = "queuescope-perf", mixinStandardHelpOptions = true, version = "queuescope-perf 0.1",
         description = "Drives open-loop load at a service and captures where its queues build up.",
-        subcommands = { RunCommand.class, BenchCommand.class, SweepCommand.class, AnalyseCommand.class, BlindCommand.class,
+        subcommands = { RunCommand.class, BenchCommand.class, CapacityCommand.class, SweepCommand.class, AnalyseCommand.class, BlindCommand.class,
                 CompareCommand.class, SelfTestCommand.class, NullResponder.class, CommandLine.HelpCommand.class })
 public final class PerfCli {
 

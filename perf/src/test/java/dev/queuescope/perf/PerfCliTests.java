@@ -11,19 +11,29 @@ import org.junit.jupiter.api.Test;
 class PerfCliTests {
 
     @Test
-    void analysingARunThatDoesNotExistIsOneLineAndExitOne() throws Exception {
+    void analysingARunThatDoesNotExistIsOneLineAndExitOne() {
+        assertThat(errorOf("analyse", "no/such/run")).isEqualTo("analyse: No run directory no/such/run"
+                + System.lineSeparator());
+    }
+
+    @Test
+    void measuringTheCapacityOfAPhasedScenarioNamesItsKneeScenario() {
+        assertThat(errorOf("capacity", "--scenario=overload", "--repo=..")).isEqualTo("capacity: Scenario overload has "
+                + "phases; measure the capacity of its knee scenario (mixed)" + System.lineSeparator());
+    }
+
+    /** What the command wrote to stderr; it must have exited 1. */
+    private static String errorOf(String... args) {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream err = System.err;
         int exit;
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            exit = PerfCli.run("analyse", "no/such/run");
+            exit = PerfCli.run(args);
         } finally {
             System.setErr(err);
         }
-
         assertThat(exit).isEqualTo(1);
-        assertThat(captured.toString(StandardCharsets.UTF_8)).isEqualTo("analyse: No run directory no/such/run"
-                + System.lineSeparator());
+        return captured.toString(StandardCharsets.UTF_8);
     }
 }

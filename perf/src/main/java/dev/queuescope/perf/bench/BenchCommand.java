@@ -6,6 +6,7 @@ import dev.queuescope.perf.load.LoadPlan;
 import dev.queuescope.perf.load.LoadResult;
 import dev.queuescope.perf.load.OpenLoopGenerator;
 import dev.queuescope.perf.load.RequestSource;
+import dev.queuescope.perf.load.SteadyWarmup;
 import dev.queuescope.perf.run.Environment;
 import dev.queuescope.perf.run.RunCommand;
 import dev.queuescope.perf.run.RunDirectory;
@@ -18,7 +19,6 @@ import dev.queuescope.perf.scenario.ScenarioLoader;
 import dev.queuescope.perf.scenario.ScenarioRequests;
 import dev.queuescope.perf.scenario.ShopAccounts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -95,7 +96,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (!Files.isRegularFile(jar)) {
             throw new IOException("No shop JAR at " + jar + ": run `make build` (make bench does)");
         }
-        ShopProcess.Ports ports = new ShopProcess.Ports(freePort(), freePort(), freePort(), freePort());
+        ShopProcess.Ports ports = ShopProcess.Ports.free();
         ShopProcess.Options options = new ShopProcess.Options(jar, repo.resolve("app/jvm.options"), dir.resolve("data"),
                 ports, List.of(), BENCH_PROPERTIES, dir.resolve("shop.log"), 0);
         SeededTemplate.ensure(results.resolve(".templates"), options).copyData(dir.resolve("data"));
@@ -241,32 +242,11 @@ public final class BenchCommand implements Callable<Integer> {
         return ratio.build();
     }
 
-    @FunctionalInterface
-    private interface Measure {
-        double perSecond() throws InterruptedException;
-    }
-
-    /**
-     * Runs a side in {@link #SLICE}s for at least {@link #MIN_WARMUP} and until two slices in a row
-     * agree within {@link #STEADY} (the JIT has compiled its path), or {@code --warmup} has passed:
-     * with a fixed 20 s warm-up, the shop's reads by id went 520, 1 817, 2 724 req/s over three
-     * repeats, and orders plateaued at 279/s for two slices before reaching 534/s.
-     */
-    private void warmUntilSteady(String side, Measure measure) throws InterruptedException {
-        long least = System.nanoTime() + MIN_WARMUP.toNanos();
-        long deadline = System.nanoTime() + warmup.toNanos();
-        double previous = measure.perSecond();
-        StringBuilder trail = new StringBuilder(String.format(Locale.ROOT, "%.0f", previous));
-        while (System.nanoTime() < deadline) {
-            double current = measure.perSecond();
-            trail.append(String.format(Locale.ROOT, ", %.0f", current));
-            boolean steady = Math.abs(current - previous) <= STEADY * previous;
-            previous = current;
-            if (steady && System.nanoTime() >= least) {
-                break;
-            }
-        }
-        System.out.printf("  %s: %s per second%n", side, trail);
+    /** Runs a side in {@link #SLICE}s until its throughput is steady (the JIT has compiled its path); prints the trail. */
+    private void warmUntilSteady(String side, SteadyWarmup.Slice slice) throws InterruptedException {
+        List<Double> rates = new SteadyWarmup(MIN_WARMUP, warmup, STEADY).run(slice);
+        System.out.printf("  %s: %s per second%n", side, rates.stream()
+                .map(rate -> String.format(Locale.ROOT, "%.0f", rate)).collect(Collectors.joining(", ")));
     }
 
     /** The shop's maximum at the bench's concurrency, then its p99 at half of it (open loop). */
@@ -312,11 +292,5 @@ public final class BenchCommand implements Callable<Integer> {
 
     private Scenario scenario(String name) {
         return ScenarioLoader.load(name, repo.resolve("perf/scenarios"));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -11,11 +11,23 @@ import java.util.List;
  * @param properties Spring properties for the shop besides {@code queuescope.lab.<name>=true}
  * @param jvmOptions extra JVM options for the shop (after app/jvm.options, so they win)
  * @param backlog the queue is a backlog (judged by growth), not a share of the requests' latency
+ * @param rate requests per second on a machine as fast as the catalog's {@link LabCatalog.RateReference}
+ * @param fixedRate the lab's queue is made by a fixed delay (a remote call), not by the machine's work: its rate
+ *                  does not follow the machine's speed
  * @param windowSeconds the measured window of its proof run ({@code make test-labs}): longer for labs whose rate
  *                      is low, so that their p99 cohort is a few requests, not the one slowest
  */
 public record Lab(String name, String antiPattern, String expectedVerdict, String evidence, boolean backlog, String scenario,
-        double rate, int windowSeconds, List<String> properties, List<String> jvmOptions) {
+        double rate, boolean fixedRate, int windowSeconds, List<String> properties, List<String> jvmOptions) {
+
+    /**
+     * The rate on a machine {@code speed} times as fast as the reference: a lab that serializes the shop's work
+     * (one connection, one row, one monitor) queues once that work fills its one lane, and that work takes
+     * longer on a slower machine, so its rate moves with the machine to keep its place against the knee.
+     */
+    public double rateAt(double speed) {
+        return fixedRate ? rate : rate * speed;
+    }
 
     public List<String> shopProperties() {
         return java.util.stream.Stream.concat(java.util.stream.Stream.of("queuescope.lab." + name + "=true"),

@@ -6,8 +6,21 @@ import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code perf/labs.json}: every lab the shop has, by name. */
-public record LabCatalog(List<Lab> labs) {
+/**
+ * {@code perf/labs.json}: every lab the shop has, by name, and the machine speed their rates were set at.
+ *
+ * @param ratesSetAt the capacity ({@code queuescope-perf capacity}) of the machine the labs' rates were set on
+ */
+public record LabCatalog(RateReference ratesSetAt, List<Lab> labs) {
+
+    /**
+     * A machine's speed, as the most it served of a scenario in a closed loop of {@code connections}: another
+     * machine's capacity over {@code capacity} is how much faster it is.
+     *
+     * @param capacity requests per second, measured on {@code measured} (a date, and the runs behind the figure)
+     */
+    public record RateReference(String scenario, int connections, double capacity, String measured) {
+    }
 
     public static LabCatalog load(Path repo) throws IOException {
         return JsonMapper.builder().build().readValue(repo.resolve("perf/labs.json").toFile(), LabCatalog.class);

@@ -28,7 +28,6 @@ import dev.queuescope.perf.scenario.ShopAccounts;
 import dev.queuescope.perf.sweep.Calibration;
 import dev.queuescope.perf.sweep.SweptKnee;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,7 +122,7 @@ public final class RunCommand implements Callable<Integer> {
      * 177 ms late (p90 12.3 ms: fell behind) and the refusals' p99 was 668 ms; at 10, 8 ms late (2026-11-27).
      * Two lab runs fell behind the same way at 55 and 60 req/s (scheduler lag p90 16 and 26 ms).
      */
-    static final int SHOP_NICENESS = 10;
+    public static final int SHOP_NICENESS = 10;
 
     @Option(names = "--shop-nice", defaultValue = "" + SHOP_NICENESS, paramLabel = "N",
             description = "the niceness the kit starts the shop (and its PostgreSQL) at (default: ${DEFAULT-VALUE})")
@@ -410,7 +409,7 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IOException | UnsupportedOperationException noLink) {
             Files.copy(built, jar, StandardCopyOption.COPY_ATTRIBUTES);
         }
-        ShopProcess.Ports ports = new ShopProcess.Ports(freePort(), freePort(), freePort(), freePort());
+        ShopProcess.Ports ports = ShopProcess.Ports.free();
         SeededTemplate template = SeededTemplate.ensure(results.resolve(".templates"), new ShopProcess.Options(jar,
                 jvmOptions, run.file("data"), ports, List.of(), List.of(), run.file("shop.log"), 0));
         template.copyData(run.file("data"));
@@ -445,12 +444,6 @@ public final class RunCommand implements Callable<Integer> {
                 },
                 () -> recorded == null ? null : ProcessHandle.of(recorded).map(ProcessHandle::isAlive).orElse(false),
                 null);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     /** The service under load and how to let it go; closing twice is harmless. */
@@ -542,5 +535,4 @@ public final class RunCommand implements Callable<Integer> {
             return Duration.parse(value);
         }
     }
-
 }

@@ -2,6 +2,7 @@ package dev.queuescope.perf.run;
 
 import dev.queuescope.perf.scenario.Credentials;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,6 +52,17 @@ public final class ShopProcess implements AutoCloseable {
 
     /** @param provider the payment provider stub's (its charges and its outage control) */
     public record Ports(int http, int management, int postgres, int provider) {
+
+        /** Four ports free now, so a started shop never meets one the developer has running. */
+        public static Ports free() throws IOException {
+            return new Ports(freePort(), freePort(), freePort(), freePort());
+        }
+
+        private static int freePort() throws IOException {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                return socket.getLocalPort();
+            }
+        }
 
         /** A new connection to the shop's embedded PostgreSQL, as the shop's own user and database. */
         public Connection openDatabase() throws SQLException {

@@ -2,6 +2,7 @@ package dev.queuescope.perf.labs;
 
 import dev.queuescope.perf.analysis.Analysis;
 import dev.queuescope.perf.analysis.QueueEntry;
+import dev.queuescope.perf.capacity.Capacity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,8 +21,17 @@ final class LabResultsTable {
 
     LabResultsTable(Path file) {
         this.file = file;
-        write("| lab | expected | verdict | share of p99 (expected) | confidence | p99 ms | req/s |\n|---|---|---|---|---|---|---|\n",
-                StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+        write("", StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+    }
+
+    /** The machine's speed the rates were scaled by, above the table. */
+    void machine(LabCatalog.RateReference reference, Capacity now, double speed) {
+        String lines = String.format(Locale.ROOT, "Capacity of %s now: %.1f req/s at %d connections (rates set at %.1f): "
+                + "rates × %.2f%n%n| lab | expected | verdict | share of p99 (expected) | confidence | p99 ms | offered "
+                + "req/s | req/s |%n|---|---|---|---|---|---|---|---|%n", now.scenario(), now.requestsPerSecond(),
+                now.connections(), reference.capacity(), speed);
+        System.out.print("lab result: " + lines);
+        write(lines, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
     }
 
     /** One run: the blind verdict, the expected queue's share, and the generator's figures from summary.json. */
@@ -30,8 +40,9 @@ final class LabResultsTable {
                 .map(q -> String.format(Locale.ROOT, "%s %.2f (wait %.2f ms/request)", q.name(), q.shareOfP99(),
                         q.waitMsPerRequest() == null ? Double.NaN : q.waitMsPerRequest()))
                 .reduce((a, b) -> a + ", " + b).orElse("—");
-        String line = String.format(Locale.ROOT, "| `%s` | `%s` | `%s` | %s | %.2f | %.1f | %.1f |%n", lab, expected,
-                blind.verdict().queue(), shares, blind.verdict().confidence(), summary.at("/latencyMs/p99").asDouble(),
+        String line = String.format(Locale.ROOT, "| `%s` | `%s` | `%s` | %s | %.2f | %.1f | %.1f | %.1f |%n", lab,
+                expected, blind.verdict().queue(), shares, blind.verdict().confidence(),
+                summary.at("/latencyMs/p99").asDouble(), summary.at("/generator/intendedRate").asDouble(),
                 summary.at("/throughput/requestsPerSecond").asDouble());
         System.out.print("lab result: " + line);
         write(line, StandardOpenOption.APPEND, StandardOpenOption.WRITE);

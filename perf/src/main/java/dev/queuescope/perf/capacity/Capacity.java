@@ -1,0 +1,29 @@
+package dev.queuescope.perf.capacity;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What {@code capacity} measured ({@code capacity.json}): the shop's most successful responses per second of a
+ * scenario, in a closed loop of {@code connections}, over {@code seconds} after a warm-up.
+ *
+ * @param warmupRequestsPerSecond the warm-up's slices, in order: it ended when the last two agreed
+ */
+public record Capacity(String scenario, int connections, List<Double> warmupRequestsPerSecond, double seconds,
+        double requestsPerSecond, long completed, long errors) {
+
+    public static final String FILE = "capacity.json";
+
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    public static Capacity read(Path dir) throws IOException {
+        return JSON.readValue(dir.resolve(FILE).toFile(), Capacity.class);
+    }
+
+    void write(Path dir) throws IOException {
+        JSON.writeValue(dir.resolve(FILE).toFile(), this);
+    }
+}

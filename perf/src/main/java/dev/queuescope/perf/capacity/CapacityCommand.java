@@ -1,0 +1,149 @@
+package dev.queuescope.perf.capacity;
+
+import dev.queuescope.perf.load.ClosedLoopDriver;
+import dev.queuescope.perf.load.SteadyWarmup;
+import dev.queuescope.perf.run.RunCommand;
+import dev.queuescope.perf.run.RunDirectory;
+import dev.queuescope.perf.run.SeededTemplate;
+import dev.queuescope.perf.run.ShopProcess;
+import dev.queuescope.perf.scenario.Discovery;
+import dev.queuescope.perf.scenario.Scenario;
+import dev.queuescope.perf.scenario.ScenarioLoader;
+import dev.queuescope.perf.scenario.ScenarioRequests;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code capacity}: the most the shop serves of a scenario on this machine now — measured, where the sweep's
+ * calibration estimates. The shop starts afresh from the seeded template, at its default settings and at the
+ * niceness {@code run} starts it at, and the scenario's requests go in a closed loop: first until the JIT has
+ * compiled their path ({@link SteadyWarmup}), then measured. A closed loop hides queueing (it waits before it sends), so the number is a maximum,
+ * never a latency. {@code make test-labs} scales its labs' rates by it, so they keep their place against the
+ * knee when the machine is slower or faster than the evening they were set on.
+ */
+@Command(name = "capacity", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Measure the most the shop serves of a scenario on this machine now: a closed loop of "
+                + "--connections against the shop started afresh, after a warm-up.",
+            "Writes perf/results/<YYYYMMDD-HHMMSS>-capacity-<scenario>/{capacity.json,shop.log}."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:measured", "1:the measure failed (the shop did not serve the scenario's requests)"})
+public final class CapacityCommand implements Callable<Integer> {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    /**
+     * As in {@code bench}: the per-client rate limiter off, which one closed-loop client would meet before the
+     * shop's capacity, and the cache off, whose hits grow as long as the loop runs (with it, three measures of
+     * search-and-orders after 30–60 s warm-ups gave 310, 520 and 255 req/s).
+     */
+    static final List<String> PROPERTIES = List.of("queuescope.web.rate-limit.enabled=false",
+            "queuescope.cache.enabled=false");
+
+    /** More errors than this share of the responses: the shop did not serve the scenario, and no maximum is said. */
+    private static final double MAX_ERROR_SHARE = 0.01;
+
+    @Option(names = "--scenario", defaultValue = "mixed", paramLabel = "NAME|FILE",
+            description = "scenario name in perf/scenarios, or a .json file (default: ${DEFAULT-VALUE})")
+    String scenarioName;
+
+    /* Twice the shop's connection pool (4) and more than its two cores: the pool and the CPU stay busy. */
+    @Option(names = "--connections", defaultValue = "8", paramLabel = "N",
+            description = "requests in flight at every moment (default: ${DEFAULT-VALUE})")
+    int connections;
+
+    @Option(names = "--warmup", defaultValue = "20s", converter = RunCommand.DurationConverter.class,
+            paramLabel = "TIME", description = "the least closed loop before the measure, not counted; it goes on in "
+                    + "5 s slices until two agree within 5 %%, for at most 60 s (default: ${DEFAULT-VALUE})")
+    Duration warmup;
+
+    private static final Duration WARMUP_SLICE = Duration.ofSeconds(5);
+    private static final Duration WARMUP_LIMIT = Duration.ofSeconds(60);
+    private static final double STEADY = 0.05;
+
+    @Option(names = "--duration", defaultValue = "10s", converter = RunCommand.DurationConverter.class,
+            paramLabel = "TIME", description = "the measured closed loop (default: ${DEFAULT-VALUE})")
+    Duration duration;
+
+    @Option(names = "--shop-nice", defaultValue = "" + RunCommand.SHOP_NICENESS, paramLabel = "N",
+            description = "the shop's niceness, as run starts it (default: ${DEFAULT-VALUE})")
+    int shopNiceness;
+
+    @Option(names = "--seed", defaultValue = "42", description = "random seed of the request choices")
+    long seed;
+
+    @Option(names = "--repo", defaultValue = ".", paramLabel = "DIR", description = "the Queuescope checkout (default: .)")
+    Path repo;
+
+    @Option(names = "--results", hidden = true, paramLabel = "DIR",
+            description = "where the measure's directory goes (default: perf/results)")
+    @Nullable Path results;
+
+    @Override
+    public Integer call() throws Exception {
+        if (connections < 1) {
+            throw new IllegalArgumentException("--connections is at least 1: " + connections);
+        }
+        Scenario scenario = ScenarioLoader.load(scenarioName, repo.resolve("perf/scenarios"));
+        if (scenario.phases() != null) {
+            throw new IllegalArgumentException("Scenario " + scenario.name() + " has phases; measure the capacity of "
+                    + "its knee scenario (" + scenario.kneeScenario() + ")");
+        }
+        Path built = repo.resolve("app/target/queuescope.jar");
+        if (!Files.isRegularFile(built)) {
+            throw new IOException("No shop JAR at " + built + ": run `make build`");
+        }
+        Path root = results != null ? results : repo.resolve("perf/results");
+        Path dir = Files.createDirectories(root.resolve(STAMP.format(LocalDateTime.now()) + "-capacity-"
+                + scenario.name()));
+        System.out.println("Capacity of " + scenario.name() + " -> " + dir);
+        ShopProcess.Ports ports = ShopProcess.Ports.free();
+        ShopProcess.Options template = new ShopProcess.Options(built, repo.resolve("app/jvm.options"),
+                dir.resolve("data"), ports, List.of(), List.of(), dir.resolve("shop.log"), 0);
+        SeededTemplate seeded = SeededTemplate.ensure(repo.resolve("perf/results/.templates"), template);
+        seeded.copyData(dir.resolve("data"));
+        Capacity capacity;
+        try (ShopProcess shop = ShopProcess.start(new ShopProcess.Options(seeded.jar(), template.jvmOptions(),
+                template.dataRoot(), ports, List.of(), PROPERTIES, template.log(), shopNiceness))) {
+            Map<String, List<String>> values = new Discovery(shop.shop(), shop.admin(), SeededTemplate.SEED_PATH)
+                    .prepare(scenario);
+            List<Double> warm;
+            ClosedLoopDriver.Throughput measured;
+            try (ClosedLoopDriver driver = new ClosedLoopDriver(shop.shop(), connections)) {
+                ScenarioRequests warmupRequests = new ScenarioRequests(scenario, values, "capacity-warmup", seed);
+                Duration most = warmup.compareTo(WARMUP_LIMIT) > 0 ? warmup : WARMUP_LIMIT;
+                warm = new SteadyWarmup(warmup, most, STEADY)
+                        .run(() -> driver.run(warmupRequests, WARMUP_SLICE).requestsPerSecond());
+                measured = driver.run(new ScenarioRequests(scenario, values, "capacity", seed), duration);
+            }
+            if (measured.errors() > MAX_ERROR_SHARE * measured.completed()) {
+                throw new IOException(measured.errors() + " errors in " + (measured.completed() + measured.errors())
+                        + " responses: the shop did not serve " + scenario.name() + "'s requests; see " + template.log());
+            }
+            capacity = new Capacity(scenario.name(), connections, warm, seconds(duration), measured.requestsPerSecond(),
+                    measured.completed(), measured.errors());
+        } finally {
+            RunDirectory.deleteTree(dir.resolve("data"));
+        }
+        capacity.write(dir);
+        System.out.printf(Locale.ROOT, "Capacity of %s: %.1f req/s at %d connections (warm-up: %s req/s)%n",
+                scenario.name(), capacity.requestsPerSecond(), connections, capacity.warmupRequestsPerSecond().stream()
+                        .map(rate -> String.format(Locale.ROOT, "%.0f", rate)).collect(Collectors.joining(", ")));
+        return 0;
+    }
+
+    private static double seconds(Duration d) {
+        return d.toMillis() / 1000.0;
+    }
+}
