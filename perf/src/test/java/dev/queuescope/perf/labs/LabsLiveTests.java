@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.queuescope.perf.PerfCli;
 import dev.queuescope.perf.analysis.Analysis;
-import dev.queuescope.perf.capacity.Capacity;
 import dev.queuescope.perf.analysis.Blinding;
 import dev.queuescope.perf.analysis.QueueEntry;
 import dev.queuescope.perf.analysis.RouteTail;
+import dev.queuescope.perf.capacity.Capacity;
 import dev.queuescope.perf.run.RunDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -106,8 +106,8 @@ class LabsLiveTests {
      * Each lab's route names its own queue: searches (lock-contention) wait at the JVM monitor, orders
      * (row-lock-contention) at the hot row. Judged by each route's own slowest requests, because the run's
      * p99 cohort is one route's tail (the orders' here), where the other route's queue ranks only by luck.
-     * 150 req/s at the reference speed (50 orders, 100 searches): where each lab alone queues (docs/labs.md, "Rates"); at
-     * 60 a fast day's run named no queue (p99 35 ms).
+     * 150 req/s at the reference speed (50 orders, 100 searches): where each lab alone queues (docs/labs.md,
+     * "Rates"); at 60 a fast day's run named no queue (p99 35 ms).
      */
     @Test
     void twoLabsOnIndependentRoutesEachNameTheirOwnQueue() throws Exception {
