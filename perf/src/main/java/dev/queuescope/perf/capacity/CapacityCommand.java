@@ -1,7 +1,6 @@
 package dev.queuescope.perf.capacity;
 
 import dev.queuescope.perf.load.ClosedLoopDriver;
-import dev.queuescope.perf.load.SteadyWarmup;
 import dev.queuescope.perf.run.RunCommand;
 import dev.queuescope.perf.run.RunDirectory;
 import dev.queuescope.perf.run.SeededTemplate;
@@ -16,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,8 +29,7 @@ import picocli.CommandLine.Option;
  * {@code capacity}: the most the shop serves of a scenario on this machine now — measured, where the sweep's
  * calibration estimates. The shop starts afresh from the seeded template, at the niceness {@code run} starts it at,
  * with its cache and rate limiter off ({@link #PROPERTIES}), and the scenario's requests go in a closed loop:
- * first for at least 40 s and until its throughput holds (two 5 s slices within 5 %, {@link SteadyWarmup}), then
- * measured: three runs in a row gave 274.5, 274.2 and 284.2 req/s of search-and-orders. A closed loop hides queueing
+ * first for 90 s, until the JIT has caught up (see {@link #warmup}), then measured. A closed loop hides queueing
  * (it waits before it sends), so the number is a maximum, never a latency. {@code make test-labs} scales its labs'
  * rates by it, so they keep their place against the knee when the machine is slower or faster than the evening
  * they were set on.
@@ -66,17 +65,17 @@ public final class CapacityCommand implements Callable<Integer> {
     int connections;
 
     /*
-     * 40 s: after 20 s the slices had held (175, 168 req/s) and the measure then gave 236; with at least 40 s,
-     * three runs in a row gave 274.5, 274.2 and 284.2 req/s of search-and-orders (2026-11-27).
+     * 90 s: in a closed loop the shop's throughput climbs for over a minute — 122, 212, 256, 285, 326, 434, 644,
+     * 531, 601, 651, 565 req/s of search-and-orders in 5 s slices (2026-11-27): the JIT's compiler threads, at
+     * the shop's niceness, compete with request threads that keep both cores busy. A measure after 40 s was on
+     * that slope: 274 to 285 req/s in four runs, and 685 once.
      */
-    @Option(names = "--warmup", defaultValue = "40s", converter = RunCommand.DurationConverter.class,
-            paramLabel = "TIME", description = "the least closed loop before the measure, not counted; it goes on in "
-                    + "5 s slices until two agree within 5 %%, for at most 90 s (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", defaultValue = "90s", converter = RunCommand.DurationConverter.class,
+            paramLabel = "TIME", description = "closed loop before the measure, in 5 s slices, not counted "
+                    + "(default: ${DEFAULT-VALUE})")
     Duration warmup;
 
     private static final Duration WARMUP_SLICE = Duration.ofSeconds(5);
-    private static final Duration WARMUP_LIMIT = Duration.ofSeconds(90);
-    private static final double STEADY = 0.05;
 
     @Option(names = "--duration", defaultValue = "10s", converter = RunCommand.DurationConverter.class,
             paramLabel = "TIME", description = "the measured closed loop (default: ${DEFAULT-VALUE})")
@@ -128,9 +127,10 @@ public final class CapacityCommand implements Callable<Integer> {
             ClosedLoopDriver.Throughput measured;
             try (ClosedLoopDriver driver = new ClosedLoopDriver(shop.shop(), connections)) {
                 ScenarioRequests warmupRequests = new ScenarioRequests(scenario, values, "capacity-warmup", seed);
-                Duration most = warmup.compareTo(WARMUP_LIMIT) > 0 ? warmup : WARMUP_LIMIT;
-                warm = new SteadyWarmup(warmup, most, STEADY)
-                        .run(() -> driver.run(warmupRequests, WARMUP_SLICE).requestsPerSecond());
+                warm = new ArrayList<>();
+                for (long slices = Math.max(1, warmup.dividedBy(WARMUP_SLICE)); warm.size() < slices; ) {
+                    warm.add(driver.run(warmupRequests, WARMUP_SLICE).requestsPerSecond());
+                }
                 measured = driver.run(new ScenarioRequests(scenario, values, "capacity", seed), duration);
             }
             if (measured.errors() > MAX_ERROR_SHARE * measured.completed()) {
