@@ -56,7 +56,7 @@ perf: $(JAR) $(PERF_JAR) ## load + capture: [SCENARIO=mixed RATE=100] DURATION=6
 perf-sweep: $(JAR) $(PERF_JAR) ## rising load steps: the knee, the queue that grew first, a USL fit: SCENARIO=mixed [CAPACITY=req/s STEPS=10,25,...]
 	java -jar $(PERF_JAR) sweep --scenario=$(or $(SCENARIO),mixed) $(if $(CAPACITY),--capacity=$(CAPACITY)) $(if $(STEPS),--steps=$(STEPS))
 
-perf-capacity: $(JAR) $(PERF_JAR) ## the most the shop serves of a scenario on this machine now (closed loop, about a minute): SCENARIO=mixed [CONNECTIONS=8]
+perf-capacity: $(JAR) $(PERF_JAR) ## the most the shop serves of a scenario on this machine now (closed loop, about 2 minutes): SCENARIO=mixed [CONNECTIONS=8]
 	java -jar $(PERF_JAR) capacity --scenario=$(or $(SCENARIO),mixed) $(if $(CONNECTIONS),--connections=$(CONNECTIONS))
 
 perf-analyse: $(PERF_JAR) ## the queue ledger and verdict of a finished run: RUN=perf/results/<id> (default: latest)

@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
  * {@code capacity}: the most the shop serves of a scenario on this machine now — measured, where the sweep's
  * calibration estimates. The shop starts afresh from the seeded template, at the niceness {@code run} starts it at,
  * with its cache and rate limiter off ({@link #PROPERTIES}), and the scenario's requests go in a closed loop:
- * first for 90 s, until the JIT has caught up (see {@link #warmup}), then measured. A closed loop hides queueing
+ * first for 90 s (its throughput climbs for over a minute), then measured. A closed loop hides queueing
  * (it waits before it sends), so the number is a maximum, never a latency. {@code make test-labs} scales its labs'
  * rates by it, so they keep their place against the knee when the machine is slower or faster than the evening
  * they were set on.
@@ -66,8 +66,8 @@ public final class CapacityCommand implements Callable<Integer> {
 
     /*
      * 90 s: in a closed loop the shop's throughput climbs for over a minute — 122, 212, 256, 285, 326, 434, 644,
-     * 531, 601, 651, 565 req/s of search-and-orders in 5 s slices (2026-11-27): the JIT's compiler threads, at
-     * the shop's niceness, compete with request threads that keep both cores busy. A measure after 40 s was on
+     * 531, 601, 651, 565 req/s of search-and-orders in 5 s slices (2026-11-27); most likely the JIT, whose compiler
+     * threads compete with request threads that keep both cores busy. A measure after 40 s was on
      * that slope: 274 to 285 req/s in four runs, and 685 once.
      */
     @Option(names = "--warmup", defaultValue = "90s", converter = RunCommand.DurationConverter.class,
@@ -128,7 +128,8 @@ public final class CapacityCommand implements Callable<Integer> {
             try (ClosedLoopDriver driver = new ClosedLoopDriver(shop.shop(), connections)) {
                 ScenarioRequests warmupRequests = new ScenarioRequests(scenario, values, "capacity-warmup", seed);
                 warm = new ArrayList<>();
-                for (long slices = Math.max(1, warmup.dividedBy(WARMUP_SLICE)); warm.size() < slices; ) {
+                long slices = Math.max(1, warmup.dividedBy(WARMUP_SLICE));
+                while (warm.size() < slices) {
                     warm.add(driver.run(warmupRequests, WARMUP_SLICE).requestsPerSecond());
                 }
                 measured = driver.run(new ScenarioRequests(scenario, values, "capacity", seed), duration);
