@@ -10,7 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
  * What {@code capacity} measured ({@code capacity.json}): the shop's most successful responses per second of a
  * scenario, in a closed loop of {@code connections}, over {@code seconds} after a warm-up.
  *
- * @param warmupRequestsPerSecond the warm-up's slices, in order: it ended when the last two agreed
+ * @param warmupRequestsPerSecond the warm-up's 5 s slices, in order: how the shop's throughput climbed to the measure
  */
 public record Capacity(String scenario, int connections, List<Double> warmupRequestsPerSecond, double seconds,
         double requestsPerSecond, long completed, long errors) {

@@ -21,9 +21,9 @@ public record Lab(String name, String antiPattern, String expectedVerdict, Strin
         double rate, boolean fixedRate, int windowSeconds, List<String> properties, List<String> jvmOptions) {
 
     /**
-     * The rate on a machine {@code speed} times as fast as the reference: a lab that serializes the shop's work
-     * (one connection, one row, one monitor) queues once that work fills its one lane, and that work takes
-     * longer on a slower machine, so its rate moves with the machine to keep its place against the knee.
+     * The rate on a machine {@code speed} times as fast as the reference: a lab queues once its work fills its
+     * lane (the one connection, row, monitor or thread; the listener; the cores), and that work takes longer on a
+     * slower machine, so its rate moves with the machine to keep its place against the knee.
      */
     public double rateAt(double speed) {
         return fixedRate ? rate : rate * speed;
