@@ -76,13 +76,11 @@ public record Verdict(String queue, double confidence, String summary, List<Stri
      * saying so; empty when the requests were its main user, or the queue is not at a shared resource.
      */
     private static Optional<String> heldElsewhere(String queue, Ledger ledger, double share) {
-        if (queue.equals(Queue.CPU.label())) {
-            return cpuHeldElsewhere(ledger, share);
-        }
-        if (queue.equals(Queue.DB_STATEMENTS.label())) {
-            return statementsHeldElsewhere(ledger.capture, share, ledger.settings);
-        }
-        return Optional.empty();
+        return switch (Queue.ofLabel(queue)) {
+            case CPU -> cpuHeldElsewhere(ledger, share);
+            case DB_STATEMENTS -> statementsHeldElsewhere(ledger.capture, share, ledger.settings);
+            default -> Optional.empty();
+        };
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.queuescope.perf.load.LoadResult;
 import dev.queuescope.perf.load.OpenLoopGenerator;
 import dev.queuescope.perf.load.RequestSource;
 import dev.queuescope.perf.load.SteadyWarmup;
+import dev.queuescope.perf.run.Checkout;
 import dev.queuescope.perf.run.Environment;
 import dev.queuescope.perf.run.RunCommand;
 import dev.queuescope.perf.run.RunDirectory;
@@ -18,7 +19,6 @@ import dev.queuescope.perf.scenario.Scenario;
 import dev.queuescope.perf.scenario.ScenarioLoader;
 import dev.queuescope.perf.scenario.ScenarioRequests;
 import dev.queuescope.perf.scenario.ShopAccounts;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -83,23 +84,20 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42")
     long seed;
 
-    @Option(names = "--repo", defaultValue = ".", paramLabel = "DIR", description = "the Queuescope checkout (default: .)")
-    Path repo;
+    @Mixin
+    Checkout checkout;
 
     @Override
     public Integer call() throws Exception {
-        Path results = repo.resolve("perf/results");
+        Path results = checkout.results();
         String id = STAMP.format(LocalDateTime.now()) + "-bench";
         Path dir = Files.createDirectories(results.resolve(id));
         System.out.println("Bench " + id + " -> " + dir);
-        Path jar = repo.resolve("app/target/queuescope.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IOException("No shop JAR at " + jar + ": run `make build` (make bench does)");
-        }
+        Path jar = checkout.builtShop();
         ShopProcess.Ports ports = ShopProcess.Ports.free();
-        ShopProcess.Options options = new ShopProcess.Options(jar, repo.resolve("app/jvm.options"), dir.resolve("data"),
+        ShopProcess.Options options = new ShopProcess.Options(jar, checkout.jvmOptions(), dir.resolve("data"),
                 ports, List.of(), BENCH_PROPERTIES, dir.resolve("shop.log"), 0);
-        SeededTemplate.ensure(results.resolve(".templates"), options).copyData(dir.resolve("data"));
+        SeededTemplate.ensure(checkout.templates(), options).copyData(dir.resolve("data"));
         Map<String, Ratio> ratios;
         try (ShopProcess shop = ShopProcess.start(options); Connection connection = ports.openDatabase()) {
             ratios = measure(shop.shop(), shop.admin(), ports, connection, dir);
@@ -108,7 +106,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         List<String> jvm = new ArrayList<>(ShopProcess.jvmOptions(options.jvmOptions()));
         BENCH_PROPERTIES.forEach(property -> jvm.add("--" + property));
-        BenchReport report = new BenchReport(id, Environment.capture(repo, jvm, "none"),
+        BenchReport report = new BenchReport(id, Environment.capture(checkout.dir(), jvm, "none"),
                 new BenchReport.Settings(repeats, seconds, rows, concurrency, warmup.toSeconds()), ratios);
         report.write(dir);
         Path latest = results.resolve("latest-bench");
@@ -291,6 +289,6 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private Scenario scenario(String name) {
-        return ScenarioLoader.load(name, repo.resolve("perf/scenarios"));
+        return ScenarioLoader.load(name, checkout.scenarios());
     }
 }

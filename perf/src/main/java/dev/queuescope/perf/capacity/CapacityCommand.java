@@ -1,6 +1,7 @@
 package dev.queuescope.perf.capacity;
 
 import dev.queuescope.perf.load.ClosedLoopDriver;
+import dev.queuescope.perf.run.Checkout;
 import dev.queuescope.perf.run.RunCommand;
 import dev.queuescope.perf.run.RunDirectory;
 import dev.queuescope.perf.run.SeededTemplate;
@@ -23,6 +24,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -88,8 +90,8 @@ public final class CapacityCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "random seed of the request choices")
     long seed;
 
-    @Option(names = "--repo", defaultValue = ".", paramLabel = "DIR", description = "the Queuescope checkout (default: .)")
-    Path repo;
+    @Mixin
+    Checkout checkout;
 
     @Option(names = "--results", hidden = true, paramLabel = "DIR",
             description = "where the measure's directory goes (default: perf/results)")
@@ -100,23 +102,20 @@ public final class CapacityCommand implements Callable<Integer> {
         if (connections < 1) {
             throw new IllegalArgumentException("--connections is at least 1: " + connections);
         }
-        Scenario scenario = ScenarioLoader.load(scenarioName, repo.resolve("perf/scenarios"));
+        Scenario scenario = ScenarioLoader.load(scenarioName, checkout.scenarios());
         if (scenario.phases() != null) {
             throw new IllegalArgumentException("Scenario " + scenario.name() + " has phases; measure the capacity of "
                     + "its knee scenario (" + scenario.kneeScenario() + ")");
         }
-        Path built = repo.resolve("app/target/queuescope.jar");
-        if (!Files.isRegularFile(built)) {
-            throw new IOException("No shop JAR at " + built + ": run `make build`");
-        }
-        Path root = results != null ? results : repo.resolve("perf/results");
+        Path built = checkout.builtShop();
+        Path root = results != null ? results : checkout.results();
         Path dir = Files.createDirectories(root.resolve(STAMP.format(LocalDateTime.now()) + "-capacity-"
                 + scenario.name()));
         System.out.println("Capacity of " + scenario.name() + " -> " + dir);
         ShopProcess.Ports ports = ShopProcess.Ports.free();
-        ShopProcess.Options template = new ShopProcess.Options(built, repo.resolve("app/jvm.options"),
+        ShopProcess.Options template = new ShopProcess.Options(built, checkout.jvmOptions(),
                 dir.resolve("data"), ports, List.of(), List.of(), dir.resolve("shop.log"), 0);
-        SeededTemplate seeded = SeededTemplate.ensure(repo.resolve("perf/results/.templates"), template);
+        SeededTemplate seeded = SeededTemplate.ensure(checkout.templates(), template);
         seeded.copyData(dir.resolve("data"));
         Capacity capacity;
         try (ShopProcess shop = ShopProcess.start(new ShopProcess.Options(seeded.jar(), template.jvmOptions(),

@@ -42,6 +42,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -164,8 +165,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--keep-data", description = "keep the shop's data root (~150 MB) in the run directory")
     boolean keepData;
 
-    @Option(names = "--repo", defaultValue = ".", paramLabel = "DIR", description = "the Queuescope checkout (default: .)")
-    Path repo;
+    @Mixin
+    Checkout checkout;
 
     /** For {@code sweep}: its steps' runs go inside the sweep, out of the newest runs kept in perf/results. */
     @Option(names = "--results", hidden = true, paramLabel = "DIR",
@@ -177,7 +178,7 @@ public final class RunCommand implements Callable<Integer> {
         if (!labs.isEmpty() && target != null) {
             throw new IllegalArgumentException("Labs switch the shop the kit starts; they cannot be applied to --target");
         }
-        List<Lab> selected = labs.isEmpty() ? List.of() : LabCatalog.load(repo).select(labs);
+        List<Lab> selected = labs.isEmpty() ? List.of() : LabCatalog.load(checkout.dir()).select(labs);
         for (Lab lab : selected) {
             shopProperties.addAll(lab.shopProperties());
             shopJvmOptions.addAll(lab.jvmOptions());
@@ -185,7 +186,7 @@ public final class RunCommand implements Callable<Integer> {
         // One lab brings the scenario and rate that provoke it; several labs need them named.
         Lab only = selected.size() == 1 ? selected.getFirst() : null;
         Scenario scenario = ScenarioLoader.load(scenarioName != null ? scenarioName
-                : only != null ? only.scenario() : DEFAULT_SCENARIO, repo.resolve("perf/scenarios"));
+                : only != null ? only.scenario() : DEFAULT_SCENARIO, checkout.scenarios());
         double rate = this.rate != null ? this.rate : only != null ? only.rate() : DEFAULT_RATE;
         boolean phased = scenario.phases() != null;
         if (phased && this.rate != null) {
@@ -195,14 +196,14 @@ public final class RunCommand implements Callable<Integer> {
         OptionalInt outagePhase = scenario.providerOutagePhase();
         OutageEndpoints outageEndpoints = outagePhase.isPresent() ? OutageEndpoints.of(scenario) : null;
         checkProviderControl(scenario, outagePhase.isPresent());
-        Path results = repo.resolve("perf/results");
+        Path results = checkout.results();
         RunDirectory run = RunDirectory.create(runs == null ? results : runs, scenario.name(), labs);
         System.out.println("Run " + run.id() + " -> " + run.path());
         Path jfc = JfrSettings.write(run.file("queuescope.jfc"));
         Knee kneeUsed = phased ? knee(scenario, results, run) : null;
         List<RatePhase> phases = phased ? phases(scenario, kneeUsed) : List.of();
 
-        try (Service service = target == null ? startShop(results, run, jfc) : attach(run, jfc)) {
+        try (Service service = target == null ? startShop(run, jfc) : attach(run, jfc)) {
             if (service.management() != null) {
                 ModuleStructure.save(service.management(), run.file("modules.json"));
             }
@@ -291,7 +292,7 @@ public final class RunCommand implements Callable<Integer> {
                 CALIBRATION_RATE, kneeScenario);
         Path root = run.file("calibration");
         List<String> args = new ArrayList<>(List.of("--scenario=" + kneeScenario, "--rate=" + CALIBRATION_RATE,
-                "--duration=10s", "--warmup=5s", "--repo=" + repo, "--results=" + root));
+                "--duration=10s", "--warmup=5s", "--repo=" + checkout.dir(), "--results=" + root));
         if (target != null) {
             args.add("--target=" + target);
             if (management != null) {
@@ -395,13 +396,10 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private Service startShop(Path results, RunDirectory run, Path jfc)
+    private Service startShop(RunDirectory run, Path jfc)
             throws IOException, InterruptedException {
-        Path built = repo.resolve("app/target/queuescope.jar");
-        Path jvmOptions = repo.resolve("app/jvm.options");
-        if (!Files.isRegularFile(built)) {
-            throw new IOException("No shop JAR at " + built + ": run `make build` (make perf does)");
-        }
+        Path built = checkout.builtShop();
+        Path jvmOptions = checkout.jvmOptions();
         // The run keeps the JAR it measured (a hard link: no copy); the shop starts from the template's extraction of it.
         Path jar = run.file("shop.jar");
         try {
@@ -410,7 +408,7 @@ public final class RunCommand implements Callable<Integer> {
             Files.copy(built, jar, StandardCopyOption.COPY_ATTRIBUTES);
         }
         ShopProcess.Ports ports = ShopProcess.Ports.free();
-        SeededTemplate template = SeededTemplate.ensure(results.resolve(".templates"), new ShopProcess.Options(jar,
+        SeededTemplate template = SeededTemplate.ensure(checkout.templates(), new ShopProcess.Options(jar,
                 jvmOptions, run.file("data"), ports, List.of(), List.of(), run.file("shop.log"), 0));
         template.copyData(run.file("data"));
         List<String> recording = new ArrayList<>(shopJvmOptions);
@@ -426,7 +424,7 @@ public final class RunCommand implements Callable<Integer> {
         jvm.addAll(recording);
         shopProperties.forEach(property -> jvm.add("--" + property));
         return new Service(shop.shop(), shop.management(), shop.admin(), shop.providerControl(),
-                Environment.capture(repo, jvm, NOT_PINNED + "; the shop at nice " + shopNiceness),
+                Environment.capture(checkout.dir(), jvm, NOT_PINNED + "; the shop at nice " + shopNiceness),
                 shop::close, shop::isAlive, run.file("shop.log"));
     }
 
@@ -436,7 +434,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         Long recorded = pid;
         return new Service(target, management, Credentials.adminFrom(System.getenv()).orElse(null), providerControl,
-                Environment.capture(repo, List.of("attached to pid " + pid), NOT_PINNED),
+                Environment.capture(checkout.dir(), List.of("attached to pid " + pid), NOT_PINNED),
                 () -> {
                     if (recorded != null) {
                         Jcmd.run(recorded, "JFR.stop", "name=queuescope");

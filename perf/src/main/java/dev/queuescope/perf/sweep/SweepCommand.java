@@ -1,5 +1,6 @@
 package dev.queuescope.perf.sweep;
 
+import dev.queuescope.perf.run.Checkout;
 import dev.queuescope.perf.run.RunCommand;
 import dev.queuescope.perf.scenario.Scenario;
 import dev.queuescope.perf.scenario.ScenarioLoader;
@@ -15,6 +16,7 @@ import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -60,8 +62,8 @@ public final class SweepCommand implements Callable<Integer> {
             paramLabel = "TIME", description = "ramped warm-up of each step, excluded (default: ${DEFAULT-VALUE})")
     Duration warmup;
 
-    @Option(names = "--repo", defaultValue = ".", paramLabel = "DIR", description = "the Queuescope checkout (default: .)")
-    Path repo;
+    @Mixin
+    Checkout checkout;
 
     @Override
     public Integer call() throws Exception {
@@ -71,8 +73,8 @@ public final class SweepCommand implements Callable<Integer> {
         if (capacity != null && !(capacity > 0)) {
             throw new IllegalArgumentException("The capacity is a positive rate, req/s: " + capacity);
         }
-        Scenario scenario = ScenarioLoader.load(scenarioName, repo.resolve("perf/scenarios"));
-        SweepDirectory sweep = SweepDirectory.create(repo.resolve("perf/results"), scenario.name());
+        Scenario scenario = ScenarioLoader.load(scenarioName, checkout.scenarios());
+        SweepDirectory sweep = SweepDirectory.create(checkout.results(), scenario.name());
         System.out.println("Sweep " + sweep.id() + " -> " + sweep.path());
         Calibration calibration = capacity == null ? calibrate(sweep) : null;
         double full = calibration == null ? capacity : calibration.capacity();
@@ -104,7 +106,7 @@ public final class SweepCommand implements Callable<Integer> {
     /** A normal run into a results root of its own; returns its run directory. */
     private Path run(Path root, double rate) throws IOException {
         int exit = new CommandLine(new RunCommand()).execute("--scenario=" + scenarioName, "--rate=" + rate,
-                "--duration=" + duration.toMillis() + "ms", "--warmup=" + warmup.toMillis() + "ms", "--repo=" + repo,
+                "--duration=" + duration.toMillis() + "ms", "--warmup=" + warmup.toMillis() + "ms", "--repo=" + checkout.dir(),
                 "--results=" + root);
         // Saturated (the generator fell behind) is a result: the step is flagged, not the sweep failed.
         if (exit != 0 && exit != RunCommand.SATURATED) {
