@@ -89,11 +89,11 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Path jar = checkout.builtShop();
         Path results = checkout.results();
         String id = STAMP.format(LocalDateTime.now()) + "-bench";
         Path dir = Files.createDirectories(results.resolve(id));
         System.out.println("Bench " + id + " -> " + dir);
-        Path jar = checkout.builtShop();
         ShopProcess.Ports ports = ShopProcess.Ports.free();
         ShopProcess.Options options = new ShopProcess.Options(jar, checkout.jvmOptions(), dir.resolve("data"),
                 ports, List.of(), BENCH_PROPERTIES, dir.resolve("shop.log"), 0);

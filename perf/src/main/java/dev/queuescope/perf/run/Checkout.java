@@ -1,6 +1,5 @@
 package dev.queuescope.perf.run;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -18,11 +17,11 @@ public final class Checkout {
         return dir;
     }
 
-    /** The shop JAR {@code make build} leaves; an error saying so when there is none. */
-    public Path builtShop() throws IOException {
+    /** The shop JAR {@code make build} leaves; bad input (a one-line error) when {@code --repo} has none. */
+    public Path builtShop() {
         Path jar = dir.resolve("app/target/queuescope.jar");
         if (!Files.isRegularFile(jar)) {
-            throw new IOException("No shop JAR at " + jar + ": run `make build` (the make targets of the kit do)");
+            throw new IllegalArgumentException("No shop JAR at " + jar + ": run `make build` (the kit's make targets do)");
         }
         return jar;
     }
