@@ -12,8 +12,9 @@ import java.util.List;
  * @param jvmOptions extra JVM options for the shop (after app/jvm.options, so they win)
  * @param backlog the queue is a backlog (judged by growth), not a share of the requests' latency
  * @param rate requests per second on a machine as fast as the catalog's {@link LabCatalog.RateReference}
- * @param fixedRate the lab's queue is made by a fixed delay (a remote call), not by the machine's work: its rate
- *                  does not follow the machine's speed
+ * @param fixedRate the rate does not follow the machine's measured capacity: the lab's queue is made by a fixed
+ *                  delay (a remote call), or by one lane — the listener's one PostgreSQL session — whose speed a
+ *                  neighbour taking whole cores hardly changes while it halves the capacity measure
  * @param windowSeconds the measured window of its proof run ({@code make test-labs}): longer for labs whose rate
  *                      is low, so that their p99 cohort is a few requests, not the one slowest
  */
