@@ -39,7 +39,12 @@ public class SharedTestDatabase implements EnvironmentPostProcessor {
                 "spring.datasource.username", "postgres")));
     }
 
-    /** The server, started on first use; zonky's shutdown hook stops it and removes its files. */
+    /**
+     * The server, started on first use. It stops (and its files go) after every Spring context in the JVM has
+     * closed: as a JVM hook of its own it ran beside Boot's, and each context's event publication registry,
+     * which reads the incomplete publications as it closes, then waited its pool's connection timeout for a
+     * server already gone — the test JVM outlived its exit by 30 s, and surefire killed it.
+     */
     public static EmbeddedPostgres server() {
         return Holder.SERVER;
     }
@@ -59,10 +64,21 @@ public class SharedTestDatabase implements EnvironmentPostProcessor {
 
         private static EmbeddedPostgres start() {
             try {
-                return EmbeddedPostgres.builder()
+                EmbeddedPostgres server = EmbeddedPostgres.builder()
                         .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                         .setServerConfig("max_connections", "300")
+                        .setRegisterShutdownHook(false)
                         .start();
+                SpringApplication.getShutdownHandlers().add(() -> stop(server));
+                return server;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private static void stop(EmbeddedPostgres server) {
+            try {
+                server.close();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
