@@ -14,16 +14,16 @@ import java.util.List;
  * @param rate requests per second on a machine as fast as the catalog's {@link LabCatalog.RateReference}
  * @param fixedRate the rate does not follow the machine's measured capacity: the lab's queue is made by a fixed
  *                  delay (a remote call), or by one lane — the listener's one PostgreSQL session — whose speed a
- *                  neighbour taking whole cores hardly changes while it halves the capacity measure
- * @param windowSeconds the measured window of its proof run ({@code make test-labs}): longer for labs whose rate
- *                      is low, so that their p99 cohort is a few requests, not the one slowest
+ *                  neighbour taking whole cores hardly changes while it cuts the capacity measure by half or more
+ * @param windowSeconds the measured window of its proof run ({@code make test-labs}): longer where a short one left
+ *                      too few requests past p99 to decide — a low rate, or a tail near the objective
  */
 public record Lab(String name, String antiPattern, String expectedVerdict, String evidence, boolean backlog, String scenario,
         double rate, boolean fixedRate, int windowSeconds, List<String> properties, List<String> jvmOptions) {
 
     /**
      * The rate on a machine {@code speed} times as fast as the reference: a lab queues once its work fills its
-     * lane (the one connection, row, monitor or thread; the listener; the cores), and that work takes longer on a
+     * lane (the one connection, row, monitor or thread; the cores), and that work takes longer on a
      * slower machine, so its rate moves with the machine to keep its place against the knee.
      */
     public double rateAt(double speed) {
