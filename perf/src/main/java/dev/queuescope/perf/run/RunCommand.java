@@ -236,6 +236,12 @@ public final class RunCommand implements Callable<Integer> {
             if (!keepData) {
                 RunDirectory.deleteTree(run.file("data"));
             }
+            List<String> unfinished = IncompleteRecordings.setAside(run.path());
+            if (!unfinished.isEmpty()) {
+                System.out.println("Not finished, so set aside as <name>.incomplete: " + String.join(", ", unfinished)
+                        + " — the shop did not stop when asked and was killed (see shop.log); this run has no "
+                        + "evidence from them");
+            }
             Map<String, String> flameGraphs = AsyncProfiler.flameGraphs(run.file("profile.jfr"), run.path());
             List<Map<String, Double>> metrics = MetricsSampler.read(run.file("metrics.jsonl"));
             Summary summary = SummaryFactory.create(run, scenario, plan, result, service.environment(),
