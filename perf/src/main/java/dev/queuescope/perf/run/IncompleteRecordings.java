@@ -16,7 +16,7 @@ import jdk.jfr.consumer.RecordingFile;
  */
 final class IncompleteRecordings {
 
-    static final List<String> NAMES = List.of("shop.jfr", "profile.jfr");
+    private static final List<String> NAMES = List.of("shop.jfr", "profile.jfr");
 
     private IncompleteRecordings() {
     }

@@ -238,8 +238,8 @@ public final class RunCommand implements Callable<Integer> {
             }
             List<String> unfinished = IncompleteRecordings.setAside(run.path());
             if (!unfinished.isEmpty()) {
-                System.out.println("Not finished, so set aside as <name>.incomplete: " + String.join(", ", unfinished)
-                        + " — the shop did not stop when asked and was killed (see shop.log); this run has no "
+                System.out.println("Unreadable, so set aside as <name>.incomplete: " + String.join(", ", unfinished)
+                        + " — a shop killed before it finished writing them (see shop.log); this run has no "
                         + "evidence from them");
             }
             Map<String, String> flameGraphs = AsyncProfiler.flameGraphs(run.file("profile.jfr"), run.path());
