@@ -11,9 +11,13 @@ import tools.jackson.databind.json.JsonMapper;
  * scenario, in a closed loop of {@code connections}, over {@code seconds} after a warm-up.
  *
  * @param warmupRequestsPerSecond the warm-up's 5 s slices, in order: how the shop's throughput climbed to the measure
+ * @param oneConnectionRequestsPerSecond then the same scenario one request at a time, as long: how fast one request
+ *                                       goes alone — the speed of a single lane (one thread, monitor, row or
+ *                                       connection), which a neighbour taking a whole core slows far less than
+ *                                       it cuts the two-core figure
  */
 public record Capacity(String scenario, int connections, List<Double> warmupRequestsPerSecond, double seconds,
-        double requestsPerSecond, long completed, long errors) {
+        double requestsPerSecond, long completed, long errors, double oneConnectionRequestsPerSecond) {
 
     public static final String FILE = "capacity.json";
 

@@ -31,14 +31,15 @@ import picocli.CommandLine.Option;
  * {@code capacity}: the most the shop serves of a scenario on this machine now — measured, where the sweep's
  * calibration estimates. The shop starts afresh from the seeded template, at the niceness {@code run} starts it at,
  * with its cache and rate limiter off ({@link #PROPERTIES}), and the scenario's requests go in a closed loop:
- * first for 90 s (its throughput climbs for over a minute), then measured. A closed loop hides queueing
- * (it waits before it sends), so the number is a maximum, never a latency. {@code make test-labs} scales its labs'
- * rates by it, so they keep their place against the knee when the machine is slower or faster than the evening
- * they were set on.
+ * first for 90 s (its throughput climbs for over a minute), then measured, then measured again one request at a
+ * time. A closed loop hides queueing (it waits before it sends), so the numbers are maxima, never latencies.
+ * {@code make test-labs} scales its labs' rates by them — a lab that fills the cores by the first, a lab that fills
+ * one lane by the second — so they keep their place against the knee when the machine is slower or faster than
+ * the evening they were set on.
  */
 @Command(name = "capacity", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measure the most the shop serves of a scenario on this machine now: a closed loop of "
-                + "--connections against the shop started afresh, after a warm-up.",
+                + "--connections against the shop started afresh, after a warm-up; then one request at a time.",
             "Writes perf/results/<YYYYMMDD-HHMMSS>-capacity-<scenario>/{capacity.json,shop.log}."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:measured", "1:the measure failed (the shop did not serve the scenario's requests)"})
@@ -80,7 +81,8 @@ public final class CapacityCommand implements Callable<Integer> {
     private static final Duration WARMUP_SLICE = Duration.ofSeconds(5);
 
     @Option(names = "--duration", defaultValue = "10s", converter = RunCommand.DurationConverter.class,
-            paramLabel = "TIME", description = "the measured closed loop (default: ${DEFAULT-VALUE})")
+            paramLabel = "TIME", description = "each measured closed loop: at --connections, then at one "
+                    + "(default: ${DEFAULT-VALUE})")
     Duration duration;
 
     @Option(names = "--shop-nice", defaultValue = "" + RunCommand.SHOP_NICENESS, paramLabel = "N",
@@ -124,6 +126,7 @@ public final class CapacityCommand implements Callable<Integer> {
                     .prepare(scenario);
             List<Double> warm;
             ClosedLoopDriver.Throughput measured;
+            ClosedLoopDriver.Throughput oneAtATime;
             try (ClosedLoopDriver driver = new ClosedLoopDriver(shop.shop(), connections)) {
                 ScenarioRequests warmupRequests = new ScenarioRequests(scenario, values, "capacity-warmup", seed);
                 warm = new ArrayList<>();
@@ -133,18 +136,25 @@ public final class CapacityCommand implements Callable<Integer> {
                 }
                 measured = driver.run(new ScenarioRequests(scenario, values, "capacity", seed), duration);
             }
-            if (measured.errors() > MAX_ERROR_SHARE * measured.completed()) {
-                throw new IOException(measured.errors() + " errors in " + (measured.completed() + measured.errors())
-                        + " responses: the shop did not serve " + scenario.name() + "'s requests; see " + template.log());
+            try (ClosedLoopDriver driver = new ClosedLoopDriver(shop.shop(), 1)) {
+                oneAtATime = driver.run(new ScenarioRequests(scenario, values, "capacity-one", seed), duration);
+            }
+            for (ClosedLoopDriver.Throughput loop : List.of(measured, oneAtATime)) {
+                if (loop.errors() > MAX_ERROR_SHARE * loop.completed()) {
+                    throw new IOException(loop.errors() + " errors in " + (loop.completed() + loop.errors())
+                            + " responses: the shop did not serve " + scenario.name() + "'s requests; see "
+                            + template.log());
+                }
             }
             capacity = new Capacity(scenario.name(), connections, warm, seconds(duration), measured.requestsPerSecond(),
-                    measured.completed(), measured.errors());
+                    measured.completed(), measured.errors(), oneAtATime.requestsPerSecond());
         } finally {
             RunDirectory.deleteTree(dir.resolve("data"));
         }
         capacity.write(dir);
-        System.out.printf(Locale.ROOT, "Capacity of %s: %.1f req/s at %d connections (warm-up: %s req/s)%n",
-                scenario.name(), capacity.requestsPerSecond(), connections, capacity.warmupRequestsPerSecond().stream()
+        System.out.printf(Locale.ROOT, "Capacity of %s: %.1f req/s at %d connections, %.1f one at a time "
+                + "(warm-up: %s req/s)%n", scenario.name(), capacity.requestsPerSecond(), connections,
+                capacity.oneConnectionRequestsPerSecond(), capacity.warmupRequestsPerSecond().stream()
                         .map(rate -> String.format(Locale.ROOT, "%.0f", rate)).collect(Collectors.joining(", ")));
         return 0;
     }

@@ -1,6 +1,8 @@
 package dev.queuescope.perf.labs;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * One lab of {@code perf/labs.json}: an anti-pattern the shop can be switched into, what the kit's
@@ -12,26 +14,40 @@ import java.util.List;
  * @param jvmOptions extra JVM options for the shop (after app/jvm.options, so they win)
  * @param backlog the queue is a backlog (judged by growth), not a share of the requests' latency
  * @param rate requests per second on a machine as fast as the catalog's {@link LabCatalog.RateReference}
- * @param fixedRate the rate does not follow the machine's measured capacity: the lab's queue is made by a fixed
- *                  delay (a remote call), or by one lane — the listener's one PostgreSQL session — whose speed a
- *                  neighbour taking whole cores hardly changes while it cuts the capacity measure by half or more
+ * @param pace which of the machine's speeds the rate follows
  * @param windowSeconds the measured window of its proof run ({@code make test-labs}): longer where a short one left
  *                      too few requests past p99 to decide — a low rate, or a tail near the objective
  */
 public record Lab(String name, String antiPattern, String expectedVerdict, String evidence, boolean backlog, String scenario,
-        double rate, boolean fixedRate, int windowSeconds, List<String> properties, List<String> jvmOptions) {
+        double rate, Pace pace, int windowSeconds, List<String> properties, List<String> jvmOptions) {
 
     /**
-     * The rate on a machine {@code speed} times as fast as the reference: a lab queues once its work fills its
-     * lane (the one connection, row, monitor or thread; the cores), and that work takes longer on a
-     * slower machine, so its rate moves with the machine to keep its place against the knee.
+     * What a lab's queue is made of, and so which speed its rate follows: a lab queues once its work fills its
+     * lane, that work takes longer on a slower machine, so its rate moves with the lane's speed to keep its
+     * place against the knee.
      */
-    public double rateAt(double speed) {
-        return fixedRate ? rate : rate * speed;
+    public enum Pace {
+        /** Work added over both cores (more statements, a scan, a sort, allocation): the cores' speed. */
+        @JsonProperty("cores") CORES,
+        /**
+         * Work made to wait for one lane (one connection, row, monitor, appender, thread or session): the speed of
+         * one request alone, which a neighbour taking a whole core slows far less than it cuts the cores' figure.
+         */
+        @JsonProperty("lane") LANE,
+        /** A fixed delay (a remote call's time), the same on any machine: the rate as written. */
+        @JsonProperty("fixed") FIXED
+    }
+
+    /** The rate on a machine this fast, against the reference. */
+    public double rateAt(MachineSpeed speed) {
+        return switch (pace) {
+            case CORES -> rate * speed.cores();
+            case LANE -> rate * speed.lane();
+            case FIXED -> rate;
+        };
     }
 
     public List<String> shopProperties() {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of("queuescope.lab." + name + "=true"),
-                properties.stream()).toList();
+        return Stream.concat(Stream.of("queuescope.lab." + name + "=true"), properties.stream()).toList();
     }
 }

@@ -14,12 +14,14 @@ import tools.jackson.databind.json.JsonMapper;
 public record LabCatalog(RateReference ratesSetAt, List<Lab> labs) {
 
     /**
-     * A machine's speed, as the most it served of a scenario in a closed loop of {@code connections}: another
-     * machine's capacity over {@code capacity} is how much faster it is.
+     * A machine's speed, as the most it served of a scenario in a closed loop of {@code connections}, and one
+     * request at a time: another machine's figures over these are how much faster it is (a {@link MachineSpeed}).
      *
      * @param capacity requests per second, measured on {@code measured} (a date, and the runs behind the figure)
+     * @param oneConnectionCapacity requests per second one at a time, on a machine as fast as {@code capacity} says
      */
-    public record RateReference(String scenario, int connections, double capacity, String measured) {
+    public record RateReference(String scenario, int connections, double capacity, double oneConnectionCapacity,
+            String measured) {
     }
 
     public static LabCatalog load(Path repo) throws IOException {

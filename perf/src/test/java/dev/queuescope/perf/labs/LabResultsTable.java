@@ -25,11 +25,13 @@ final class LabResultsTable {
     }
 
     /** The machine's speed the rates were scaled by, above the table. */
-    void machine(LabCatalog.RateReference reference, Capacity now, double speed) {
+    void machine(LabCatalog.RateReference reference, Capacity now, MachineSpeed speed) {
         String lines = String.format(Locale.ROOT, "Capacity of %s now: %.1f req/s at %d connections (rates set at %.1f): "
-                + "rates × %.2f%n%n| lab | expected | verdict | share of p99 (expected) | confidence | p99 ms | offered "
-                + "req/s | req/s |%n|---|---|---|---|---|---|---|---|%n", now.scenario(), now.requestsPerSecond(),
-                now.connections(), reference.capacity(), speed);
+                + "rates × %.2f; one at a time %.1f req/s (set at %.1f): one-lane labs' rates × %.2f%n%n| lab | "
+                + "expected | verdict | share of p99 (expected) | confidence | p99 ms | offered req/s | req/s |%n"
+                + "|---|---|---|---|---|---|---|---|%n", now.scenario(), now.requestsPerSecond(), now.connections(),
+                reference.capacity(), speed.cores(), now.oneConnectionRequestsPerSecond(),
+                reference.oneConnectionCapacity(), speed.lane());
         System.out.print("lab result: " + lines);
         write(lines, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
     }

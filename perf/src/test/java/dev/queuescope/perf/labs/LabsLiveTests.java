@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * serves within the scenario's objective, the generator stays honest, and the analysis of a blinded
  * copy names the lab's queue with at least half of the slowest requests' time. Fixed seed, no retries.
  * The rates follow the machine: its capacity is measured first, and every rate but a lab's fixed one
- * is scaled by how much faster or slower than the catalog's reference the machine is now.
+ * is scaled by how much faster or slower than the catalog's reference the machine is now — by its cores'
+ * speed, or for a lab that fills one lane (and the two one-lane labs together), by one request's.
  * Needs app/target/queuescope.jar (make test-labs builds it).
  */
 @Tag("labs")
@@ -54,7 +55,7 @@ class LabsLiveTests {
     private static final Path RESULTS_DIR = REPO.resolve("perf/target/labs-runs");
 
     /** This machine's capacity now over the catalog's reference: every rate that follows the machine is scaled by it. */
-    private static double speed;
+    private static MachineSpeed speed;
 
     @BeforeAll
     static void measureTheMachineInAnEmptyRunsDirectory() throws IOException, InterruptedException {
@@ -67,7 +68,7 @@ class LabsLiveTests {
         LabCatalog.RateReference reference = LabCatalog.load(REPO).ratesSetAt();
         Capacity now = Capacity.read(kit("capacity-" + reference.scenario(), "capacity",
                 "--scenario=" + reference.scenario(), "--connections=" + reference.connections()));
-        speed = now.requestsPerSecond() / reference.capacity();
+        speed = MachineSpeed.of(now, reference);
         RESULTS.machine(reference, now, speed);
     }
 
@@ -95,7 +96,7 @@ class LabsLiveTests {
 
     @Test
     void theHealthyShopAtAComfortableRateNamesNoQueue() throws Exception {
-        Path run = run("list-pages", 50 * speed, WINDOW_SECONDS, List.of());
+        Path run = run("list-pages", 50 * speed.cores(), WINDOW_SECONDS, List.of());
         Analysis.Result blind = Analysis.analyse(Blinding.blind(run));
         RESULTS.row("(healthy)", "none", blind, JSON.readTree(run.resolve("summary.json").toFile()));
 
@@ -107,11 +108,12 @@ class LabsLiveTests {
      * (row-lock-contention) at the hot row. Judged by each route's own slowest requests, because the run's
      * p99 cohort is one route's tail (the orders' here), where the other route's queue ranks only by luck.
      * 150 req/s at the reference speed (50 orders, 100 searches): where each lab alone queues (docs/labs.md,
-     * "Rates"); at 60 a fast day's run named no queue (p99 35 ms).
+     * "Rates"); at 60 a fast day's run named no queue (p99 35 ms). Both labs fill one lane, so the rate follows
+     * the lanes' speed.
      */
     @Test
     void twoLabsOnIndependentRoutesEachNameTheirOwnQueue() throws Exception {
-        Path run = run("search-and-orders", 150 * speed, WINDOW_SECONDS, List.of("lock-contention", "row-lock-contention"));
+        Path run = run("search-and-orders", 150 * speed.lane(), WINDOW_SECONDS, List.of("lock-contention", "row-lock-contention"));
 
         Analysis.Result blind = Analysis.analyse(Blinding.blind(run));
         RESULTS.row("lock-contention + row-lock-contention", "jvm-locks, db-locks", blind,
