@@ -27,7 +27,6 @@ public final class Blinding {
             + "jdk.*Flag,jdk.ActiveRecording,jdk.ActiveSetting,jdk.GCConfiguration,jdk.GCHeapConfiguration,"
             + "jdk.YoungGenerationConfiguration,queuescope.Lab*";
     static final List<String> COPIED = List.of("latency.hlog", "metrics.jsonl", "modules.json");
-    static final List<String> SCRUBBED = List.of("shop.jfr", "profile.jfr");
     private static final List<String> SUMMARY_REMOVED = List.of("queues", "verdict", "tailToCause");
     private static final List<String> RUN_REMOVED = List.of("id", "labs", "environment", "target");
 
@@ -44,7 +43,7 @@ public final class Blinding {
                 copy(real.resolve(name), blind.resolve(name));
             }
         }
-        for (String name : SCRUBBED) {
+        for (String name : RunDirectory.RECORDINGS) {
             if (Files.exists(real.resolve(name))) {
                 scrub(real.resolve(name), blind.resolve(name));
             }

@@ -16,15 +16,13 @@ import jdk.jfr.consumer.RecordingFile;
  */
 final class IncompleteRecordings {
 
-    private static final List<String> NAMES = List.of("shop.jfr", "profile.jfr");
-
     private IncompleteRecordings() {
     }
 
     /** The names of the recordings in {@code run} that could not be read, now renamed {@code <name>.incomplete}. */
     static List<String> setAside(Path run) throws IOException {
         List<String> setAside = new ArrayList<>();
-        for (String name : NAMES) {
+        for (String name : RunDirectory.RECORDINGS) {
             Path recording = run.resolve(name);
             if (Files.exists(recording) && !readable(recording)) {
                 Files.move(recording, run.resolve(name + ".incomplete"), StandardCopyOption.REPLACE_EXISTING);

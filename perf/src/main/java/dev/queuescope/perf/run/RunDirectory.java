@@ -19,6 +19,9 @@ import java.util.stream.Stream;
 public record RunDirectory(String id, Path path) {
 
     static final int KEEP = 20;
+
+    /** The shop's recordings in a run: JFR's, then async-profiler's. Both are written as the shop exits. */
+    public static final List<String> RECORDINGS = List.of("shop.jfr", "profile.jfr");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     public static RunDirectory create(Path results, String scenario, List<String> labs) throws IOException {
