@@ -105,7 +105,10 @@ public final class HtmlReport {
                 + (generator.connectionCapReached() ? " — cap reached: requests waited for a connection" : ""));
         row(html, "pinning", generator.pinned());
         Long lost = summary.selfCheck().jfrDroppedEvents();
-        row(html, "JFR self-check", lost == null ? "no recording" : lost == 0 ? "no events lost"
+        List<String> setAside = summary.selfCheck().recordingsSetAside();
+        row(html, "JFR self-check", !setAside.isEmpty() ? "unreadable, set aside as <name>.incomplete: "
+                + String.join(", ", setAside) + " — the shop was killed before it finished writing them; this run "
+                + "has no evidence from them" : lost == null ? "no recording" : lost == 0 ? "no events lost"
                 : lost + " bytes of events lost to full buffers: the recording is incomplete");
         rowHtml(html, "objective", "p99 ≤ " + fmt(run.objectiveP99Ms()) + " ms: "
                 + (summary.objectiveMet() ? "<span class=\"ok\">met</span>" : "<span class=\"bad\">missed</span>"));

@@ -51,8 +51,18 @@ public record Summary(Run run, Generator generator, Latency latencyMs, Latency l
             @Nullable String lock) {
     }
 
-    /** {@code jfrDroppedEvents}: bytes of events JFR reported lost (jdk.DataLoss); 0 = nothing lost. */
-    public record SelfCheck(@Nullable Long jfrDroppedEvents, @Nullable Double profilerOverheadPercent) {
+    /**
+     * @param jfrDroppedEvents bytes of events JFR reported lost (jdk.DataLoss); 0 = nothing lost
+     * @param recordingsSetAside recordings the shop left unreadable (killed before it finished writing them), renamed
+     *                           {@code <name>.incomplete}: the run has no evidence from them
+     */
+    public record SelfCheck(@Nullable Long jfrDroppedEvents, @Nullable Double profilerOverheadPercent,
+            List<String> recordingsSetAside) {
+
+        /** A summary written before the field existed has none set aside. */
+        public SelfCheck {
+            recordingsSetAside = recordingsSetAside == null ? List.of() : List.copyOf(recordingsSetAside);
+        }
     }
 
     /**

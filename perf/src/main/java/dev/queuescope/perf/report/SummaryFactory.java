@@ -29,16 +29,10 @@ public final class SummaryFactory {
     private SummaryFactory() {
     }
 
-    public static Summary create(RunDirectory run, Scenario scenario, LoadPlan plan, LoadResult result,
-            Environment environment, @Nullable String jfr, Map<String, String> flameGraphs,
-            @Nullable Long jfrDroppedBytes) {
-        return create(run, scenario, plan, result, environment, jfr, flameGraphs, jfrDroppedBytes, null, null);
-    }
-
     /** @param overload, outage a phased run's section, at most one of them */
     public static Summary create(RunDirectory run, Scenario scenario, LoadPlan plan, LoadResult result,
             Environment environment, @Nullable String jfr, Map<String, String> flameGraphs,
-            @Nullable Long jfrDroppedBytes, Summary.@Nullable Overload overload, Summary.@Nullable Outage outage) {
+            Summary.SelfCheck selfCheck, Summary.@Nullable Overload overload, Summary.@Nullable Outage outage) {
         double seconds = plan.duration().toMillis() / 1000.0;
         long total = Math.max(1, result.sent());
         Map<String, Summary.Endpoint> endpoints = new LinkedHashMap<>();
@@ -61,7 +55,7 @@ public final class SummaryFactory {
                 new Summary.Artifacts(jfr, "report.html", "latency.hlog", "metrics.jsonl", "shop.log",
                         new Summary.Flamegraphs(flameGraphs.get("cpu"), flameGraphs.get("wall"),
                                 flameGraphs.get("alloc"), flameGraphs.get("lock"))),
-                new Summary.SelfCheck(jfrDroppedBytes, null), overload, outage);
+                selfCheck, overload, outage);
     }
 
     /**

@@ -246,7 +246,7 @@ public final class RunCommand implements Callable<Integer> {
             List<Map<String, Double>> metrics = MetricsSampler.read(run.file("metrics.jsonl"));
             Summary summary = SummaryFactory.create(run, scenario, plan, result, service.environment(),
                     Files.exists(run.file("shop.jfr")) ? "shop.jfr" : null, flameGraphs,
-                    JfrSelfCheck.droppedBytes(run.file("shop.jfr")),
+                    new Summary.SelfCheck(JfrSelfCheck.droppedBytes(run.file("shop.jfr")), null, unfinished),
                     phased && outagePhase.isEmpty() ? SummaryFactory.overload(result, kneeUsed,
                             CrashCheck.of(aliveAfterLoad, service.log(), result.perSecond()), run.file("shop.jfr"))
                             : null,

@@ -88,6 +88,17 @@ class HtmlReportTests {
     }
 
     @Test
+    void recordingsAKilledShopLeftUnreadableAreNamedInTheSelfCheck() throws Exception {
+        Summary.SelfCheck setAside = new Summary.SelfCheck(null, null, List.of("shop.jfr", "profile.jfr"));
+        HtmlReport.write(dir.resolve("report.html"), new Summary(summary.run(), summary.generator(), summary.latencyMs(),
+                summary.latencyMsUncorrected(), summary.throughput(), summary.endpoints(), summary.objectiveMet(),
+                summary.artifacts(), setAside), seconds, List.of());
+
+        assertThat(Files.readString(dir.resolve("report.html"))).contains("unreadable, set aside as &lt;name&gt;"
+                + ".incomplete: shop.jfr, profile.jfr").doesNotContain("no recording");
+    }
+
+    @Test
     void aPlainRunHasNoOutageSection() throws Exception {
         assertThat(render()).doesNotContain("id=\"outage\"");
     }

@@ -21,7 +21,7 @@ public final class SampleSummary {
                 Map.of("product-by-id", new Summary.Endpoint(4200, 1.2, 30)), false,
                 new Summary.Artifacts("shop.jfr", "report.html", "latency.hlog", "metrics.jsonl", "shop.log",
                         new Summary.Flamegraphs("flamegraph-cpu.html", null, null, null)),
-                new Summary.SelfCheck(0L, null));
+                new Summary.SelfCheck(0L, null, List.of()));
     }
 
     /** An overload run: it shed (fast 503s), kept goodput and recovered. */
