@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,7 +47,7 @@ final class ModuleMap {
     }
 
     /** The module of a frame ({@code package.Class.method}), or null when no module owns it. */
-    String moduleOf(String frame) {
+    @Nullable String moduleOf(String frame) {
         for (Module module : modules) {
             if (frame.startsWith(module.basePackage() + ".")) {
                 return module.name();
@@ -60,13 +61,21 @@ final class ModuleMap {
      * innermost frame's package (e.g. {@code org.postgresql.core}).
      */
     String ownerOf(List<String> frames) {
-        for (String frame : frames) {
-            String module = moduleOf(frame);
-            if (module != null) {
-                return module;
-            }
+        String owned = innermostOwned(frames);
+        if (owned != null) {
+            return moduleOf(owned);
         }
         return frames.isEmpty() ? "unknown" : packageOf(frames.getFirst());
+    }
+
+    /** The innermost frame of a stack (innermost first) that a module owns: the application's own method. */
+    @Nullable String innermostOwned(List<String> frames) {
+        for (String frame : frames) {
+            if (moduleOf(frame) != null) {
+                return frame;
+            }
+        }
+        return null;
     }
 
     private static String packageOf(String frame) {

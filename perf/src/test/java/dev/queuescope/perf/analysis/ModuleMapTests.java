@@ -28,6 +28,20 @@ class ModuleMapTests {
     }
 
     @Test
+    void theShopsOwnMethodInAStackIsItsInnermostFrameAModuleOwns() throws Exception {
+        Files.writeString(run.resolve("modules.json"), """
+                {"catalog": {"basePackage": "dev.queuescope.catalog"}}""");
+
+        ModuleMap modules = ModuleMap.read(run.resolve("modules.json"));
+
+        assertThat(modules.innermostOwned(List.of("java.lang.String.compareTo",
+                "dev.queuescope.catalog.internal.lab.CpuBurnProductRepository.selectionSort",
+                "dev.queuescope.catalog.internal.web.ProductController.list")))
+                .isEqualTo("dev.queuescope.catalog.internal.lab.CpuBurnProductRepository.selectionSort");
+        assertThat(modules.innermostOwned(List.of("java.lang.String.compareTo"))).isNull();
+    }
+
+    @Test
     void withoutAPublishedStructureAStackBelongsToItsInnermostPackage() throws Exception {
         ModuleMap modules = ModuleMap.read(run.resolve("modules.json"));
 

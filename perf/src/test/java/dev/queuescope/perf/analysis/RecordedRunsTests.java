@@ -133,7 +133,8 @@ class RecordedRunsTests {
         "lab-gc-pressure, gc, GcPressureProductRepository.page",
         "lab-lock-contention, jvm-locks, LockContentionProductRepository.page",
         "lab-slow-external, external-calls, calls to [payment-provider]",
-        "lab-cpu-burn, cpu, CpuBurnProductRepository"})
+        "lab-cpu-burn, cpu, CpuBurnProductRepository",
+        "lab-cpu-burn-jdk-leaf, cpu, CpuBurnProductRepository"})
     void aRecordedLabRunIsNamedByItsQueueWithEvidenceOfItsCause(String fixture, String queue, String evidence)
             throws Exception {
         Analysis.Result result = Analysis.analyse(run(fixture));
