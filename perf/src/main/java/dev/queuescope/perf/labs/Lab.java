@@ -34,7 +34,11 @@ public record Lab(String name, String antiPattern, String expectedVerdict, Strin
          * one request alone, which a neighbour taking a whole core slows far less than it cuts the cores' figure.
          */
         @JsonProperty("lane") LANE,
-        /** A fixed delay (a remote call's time), the same on any machine: the rate as written. */
+        /**
+         * The rate as written: a queue made by a fixed delay (a remote call's time), the same on any machine; or a
+         * lane neither measure tracks (the slow listener's PostgreSQL recount, which the one-at-a-time measure
+         * under-rated beside a busy loop).
+         */
         @JsonProperty("fixed") FIXED
     }
 
