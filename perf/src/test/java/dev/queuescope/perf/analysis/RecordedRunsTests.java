@@ -1,6 +1,7 @@
 package dev.queuescope.perf.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -134,12 +135,28 @@ class RecordedRunsTests {
         "lab-lock-contention, jvm-locks, LockContentionProductRepository.page",
         "lab-slow-external, external-calls, calls to [payment-provider]",
         "lab-cpu-burn, cpu, CpuBurnProductRepository",
-        "lab-cpu-burn-jdk-leaf, cpu, CpuBurnProductRepository"})
+        "lab-cpu-burn-jdk-leaf, cpu, CpuBurnProductRepository",
+        "lab-n-plus-one, db-statements, (N+1?)",
+        "lab-missing-index, db-statements, lower(",
+        "lab-pool-starvation, db-pool, connections in use: at most 1",
+        "lab-remote-call-in-transaction, db-pool, connections in use"})
     void aRecordedLabRunIsNamedByItsQueueWithEvidenceOfItsCause(String fixture, String queue, String evidence)
             throws Exception {
         Analysis.Result result = Analysis.analyse(run(fixture));
 
         assertThat(result.verdict().queue()).as(result.verdict().summary()).isEqualTo(queue);
         assertThat(queue(result, queue).evidence()).anyMatch(line -> line.contains(evidence));
+    }
+
+    /**
+     * Two labs on independent routes at once (lock-contention on searches, row-lock-contention on orders): each
+     * route's own slowest requests name its lab's queue, whichever route's tail the run's p99 is.
+     */
+    @Test
+    void twoLabsOnIndependentRoutesAreEachNamedByTheirRoutesOwnTail() throws Exception {
+        Analysis.Result result = Analysis.analyse(run("labs-lock-and-row-lock-contention"));
+
+        assertThat(result.routes()).extracting(RouteTail::route, RouteTail::queue)
+                .contains(tuple("/api/v1/products", "jvm-locks"), tuple("/api/v1/orders", "db-locks"));
     }
 }
